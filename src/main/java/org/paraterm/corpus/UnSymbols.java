@@ -1,0 +1,112 @@
+package org.paraterm.corpus;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * UN document symbols ("A/RES/75/10", "S/RES/2482(2019)", "E/CN.15/2019/5"): finding them in
+ * text, putting them in one canonical form, and linking them to undocs.org.
+ */
+public final class UnSymbols {
+
+    /**
+     * Series that open a symbol. A closed list keeps ordinary slashes ("和/或", "24/7") out; the
+     * names come from the UN's own guide to document symbols (research.un.org/en/docs/symbols).
+     */
+    private static final String SERIES =
+            "A|S|E|ST|CTOC|CAC|CAT|CCPR|CEDAW|CERD|CMW|CRC|CRPD|DP|FCCC|ICCD|TD|UNEP|UNW|HRC"
+                    + "|CND|CCPCJ|UNODC|UNCTAD|ECE|ECA|ECLAC|ESCAP|ESCWA|JIU|UNITAR";
+
+    // A part is letters, digits, dots and hyphens ("C.3", "L.18", "Corr.2", "PV.117-120", "S-30"),
+    // optionally followed by a year in brackets of either width ("2462(2019)", "2133 (2014)").
+    private static final String PART = "[A-Za-z0-9][A-Za-z0-9.\\-]*(?:\\s?[(（]\\d{4}[)）])?";
+
+    private static final Pattern SYMBOL = Pattern.compile(
+            "(?<![A-Za-z0-9/.\\-])(?:" + SERIES + ")(?:/" + PART + ")+");
+
+    private static final Pattern UNDOCS_LINK = Pattern.compile(
+            "https?://undocs\\.org/(?:(?:ch|zh|en|fr|es|ru|ar)/)?(\\S+)", Pattern.CASE_INSENSITIVE);
+
+    private UnSymbols() {
+    }
+
+    /** A symbol found in a text: its canonical form and where it was written. */
+    public record Found(String symbol, Span span) {
+    }
+
+    /** Every symbol written in {@code text}, in order, with their positions. */
+    public static List<Found> find(String text) {
+        List<Found> found = new ArrayList<>();
+        Matcher matcher = SYMBOL.matcher(text);
+        while (matcher.find()) {
+            int end = matcher.end();
+            // A sentence-final dot or a trailing hyphen belongs to the prose, not the symbol.
+            while (end > matcher.start() && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+                end--;
+            }
+            String symbol = canonical(text.substring(matcher.start(), end));
+            if (isPlausible(symbol)) {
+                found.add(new Found(symbol, new Span(matcher.start(), end)));
+            }
+        }
+        return found;
+    }
+
+    /** The symbol an undocs.org link points to, or null when {@code url} is not such a link. */
+    public static String fromLink(String url) {
+        Matcher matcher = UNDOCS_LINK.matcher(url.strip());
+        if (!matcher.matches()) {
+            return null;
+        }
+        String path = matcher.group(1);
+        try {
+            path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return null;
+        }
+        String symbol = canonical(path);
+        return isPlausible(symbol) ? symbol : null;
+    }
+
+    /**
+     * One spelling per symbol: no spaces, half-width brackets, upper-case series. "S/RES/2462 (2019)"
+     * and "S/RES/2462（2019）" both become "S/RES/2462(2019)".
+     */
+    public static String canonical(String symbol) {
+        String s = symbol.strip()
+                .replace('（', '(')
+                .replace('）', ')')
+                .replaceAll("\\s+", "");
+        int slash = s.indexOf('/');
+        if (slash > 0) {
+            s = s.substring(0, slash).toUpperCase(Locale.ROOT) + s.substring(slash);
+        }
+        while (s.endsWith("/") || s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** The undocs.org address of a symbol (which redirects to the document in every language). */
+    public static String undocsUrl(String symbol) {
+        return "https://undocs.org/" + canonical(symbol);
+    }
+
+    /** Whether {@code text}, stripped, is nothing but one symbol (a page header line, say). */
+    public static boolean isWholeSymbol(String text) {
+        String stripped = text.strip();
+        List<Found> found = find(stripped);
+        return found.size() == 1 && found.get(0).span().start() == 0
+                && found.get(0).span().end() == stripped.length();
+    }
+
+    private static boolean isPlausible(String symbol) {
+        // Every real symbol carries a number somewhere: "A/RES" alone is not one.
+        return symbol.indexOf('/') > 0 && symbol.chars().anyMatch(Character::isDigit);
+    }
+}
