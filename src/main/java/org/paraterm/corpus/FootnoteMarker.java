@@ -18,7 +18,7 @@ final class FootnoteMarker {
 
     /** A number right after a Han character or a closing mark, or after clause punctuation. */
     private static final Pattern CHINESE_MARK = Pattern.compile(
-            "(?:(?<=[\\p{IsHan}》」』”’)）\\]])|(?<=[、，。；：,;:][\\s\u3000]?))(\\d{1,3})(?=[\\s\u3000]|$)");
+            "(?:(?<=[\\p{IsHan}》」』”’)）\\]])|(?<=[、，。；：,;:][\\s\u3000]?))(\\d{1,3})(?=[\\s\u3000《“]|$|[，。；、：])");
     private static final Pattern LATIN_MARK = Pattern.compile(
             "(?<=[A-Za-z)”’\"'.,;:])(\\d{1,3})(?=[\\s\u3000]|$)");
     /** A number opening a line, continuing the line above. */
@@ -83,6 +83,11 @@ final class FootnoteMarker {
 
     private boolean isMark(String line, int start, int end, int number) {
         if (!footnotes.contains(number) || counterFollows(line, end)) {
+            return false;
+        }
+        if (end < line.length() && "，。；、：".indexOf(line.charAt(end)) >= 0
+                && (start == 0 || "》」』”’)）".indexOf(line.charAt(start - 1)) < 0)) {
+            // "》3，" is a mark; "项3，" is more likely a count.
             return false;
         }
         if (number > last && number <= last + 3) {
