@@ -32,6 +32,8 @@ final class FootnoteMarker {
     FootnoteMarker(Set<Integer> footnotes, boolean latin) {
         this.footnotes = footnotes;
         this.latin = latin;
+        // Marks count up from the document's first footnote, which is 1 except in excerpts.
+        this.last = footnotes.stream().mapToInt(Integer::intValue).min().orElse(1) - 1;
     }
 
     /**

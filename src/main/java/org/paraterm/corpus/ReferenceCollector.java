@@ -60,6 +60,11 @@ final class ReferenceCollector {
             for (UnSymbols.Found found : UnSymbols.find(footnote.text())) {
                 references.add(new Reference(found.symbol(), ReferenceSource.FOOTNOTE, null));
             }
+            Matcher inFootnote = SECURITY_COUNCIL.matcher(footnote.text());
+            while (inFootnote.find()) {
+                references.add(new Reference("S/RES/" + inFootnote.group(1) + "(" + inFootnote.group(2) + ")",
+                        ReferenceSource.FOOTNOTE, null));
+            }
         }
         references.sort((a, b) -> Integer.compare(order(a), order(b)));
         return references;

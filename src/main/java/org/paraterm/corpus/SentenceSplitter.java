@@ -50,6 +50,10 @@ final class SentenceSplitter {
 
     private static boolean endsSentence(String text, int i) {
         char c = text.charAt(i);
+        if ((c == '”' || c == '’' || c == '」' || c == '』') && i > 0 && "。！？".indexOf(text.charAt(i - 1)) >= 0) {
+            // “……。” ends its sentence after the closing quote.
+            return true;
+        }
         if (c == '。' || c == '！' || c == '？' || c == '；') {
             return true;
         }
