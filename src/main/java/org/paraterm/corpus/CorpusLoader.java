@@ -1,0 +1,83 @@
+package org.paraterm.corpus;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Loads a folder of documents into the store; one bad file never stops the rest. */
+@Singleton
+public class CorpusLoader {
+
+    /** What happened to one file: an outcome, or the reason it was refused. */
+    public record FileResult(Path file, DocumentStore.Outcome outcome, String refusal) {
+
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    /** Told after each file, for progress bars. */
+    public interface Progress {
+        void done(int finished, int total, FileResult result);
+    }
+
+    private final DocumentStore store;
+    private final DocumentReader reader = new DocumentReader();
+
+    public CorpusLoader(DocumentStore store) {
+        this.store = store;
+    }
+
+    public List<FileResult> load(Path folder, Progress progress) throws IOException {
+        List<Path> files = documents(folder);
+        List<FileResult> results = new ArrayList<>(files.size());
+        for (Path file : files) {
+            FileResult result = loadOne(folder, file);
+            results.add(result);
+            progress.done(results.size(), files.size(), result);
+        }
+        return results;
+    }
+
+    /** The text files under a folder, in name order. */
+    public static List<Path> documents(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(folder + ": not a folder");
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".txt"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private FileResult loadOne(Path folder, Path file) {
+        String source = folder.relativize(file).toString().replace('\\', '/');
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            CleanDocument document = reader.read(source, bytes);
+            return new FileResult(file, store.save(document, sha256(bytes), bytes.length), null);
+        } catch (UnreadableDocumentException e) {
+            return new FileResult(file, null, e.getMessage());
+        } catch (Exception e) {
+            return new FileResult(file, null, source + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.paraterm.corpus;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.views.ModelAndView;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The documents list and a document's cleaned text with its footnotes and cited symbols. */
+@Controller("/documents")
+public class DocumentController {
+
+    /** A piece of a paragraph as the page shows it: plain text, a footnote mark or a symbol link. */
+    public record Segment(String kind, String text, String href, String id) {
+    }
+
+    public record ParagraphView(int index, String kind, List<Segment> segments) {
+    }
+
+    private final DocumentStore store;
+
+    public DocumentController(DocumentStore store) {
+        this.store = store;
+    }
+
+    @Get
+    public ModelAndView<Map<String, Object>> list() throws SQLException {
+        return new ModelAndView<>("documents/list", Map.of("documents", store.list()));
+    }
+
+    @Get("/{id}")
+    public HttpResponse<?> page(@PathVariable String id) throws SQLException {
+        Optional<CleanDocument> found = parseId(id).flatMap(this::find);
+        if (found.isEmpty()) {
+            return HttpResponse.notFound(new ModelAndView<>("errors/page",
+                    Map.of("status", 404, "message", "没有这个文件 No such document")));
+        }
+        CleanDocument document = found.get();
+        List<ParagraphView> paragraphs = new ArrayList<>();
+        java.util.Set<Integer> markedBefore = new java.util.HashSet<>();
+        for (Paragraph paragraph : document.paragraphs()) {
+            paragraphs.add(new ParagraphView(paragraph.index(), paragraph.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    segments(document, paragraph, markedBefore)));
+        }
+        return HttpResponse.ok(new ModelAndView<>("documents/page", Map.of(
+                "document", document,
+                "paragraphs", paragraphs,
+                "footnotes", document.footnotes(),
+                "cited", document.citedSymbols().stream().map(s -> Map.of("symbol", s, "url", UnSymbols.undocsUrl(s)))
+                        .toList())));
+    }
+
+    private Optional<CleanDocument> find(long id) {
+        try {
+            return store.find(id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read document " + id, e);
+        }
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    /** Splits a paragraph at its footnote marks and at the symbols it cites, in text order. */
+    static List<Segment> segments(CleanDocument document, Paragraph paragraph, java.util.Set<Integer> markedBefore) {
+        List<Reference> links = document.references().stream()
+                .filter(r -> r.span() != null && r.span().start() >= paragraph.start() && r.span().end() <= paragraph.end())
+                .sorted(Comparator.comparingInt(r -> r.span().start()))
+                .toList();
+        List<Segment> segments = new ArrayList<>();
+        String text = document.text();
+        int position = paragraph.start();
+        int nextMark = 0;
+        List<FootnoteMark> marks = paragraph.marks();
+        for (Reference link : links) {
+            if (link.span().start() < position) {
+                continue;
+            }
+            nextMark = emitTextAndMarks(text, position, link.span().start(), marks, nextMark, segments, markedBefore);
+            segments.add(new Segment("link", text.substring(link.span().start(), link.span().end()), link.url(), null));
+            position = link.span().end();
+        }
+        emitTextAndMarks(text, position, paragraph.end(), marks, nextMark, segments, markedBefore);
+        return segments;
+    }
+
+    private static int emitTextAndMarks(String text, int from, int to, List<FootnoteMark> marks, int nextMark,
+                                        List<Segment> segments, java.util.Set<Integer> markedBefore) {
+        int position = from;
+        while (nextMark < marks.size() && marks.get(nextMark).offset() <= to) {
+            FootnoteMark mark = marks.get(nextMark++);
+            if (mark.offset() < position) {
+                continue;
+            }
+            if (mark.offset() > position) {
+                segments.add(new Segment("text", text.substring(position, mark.offset()), null, null));
+            }
+            // The first mark of a footnote is where its back link returns to.
+            String id = markedBefore.add(mark.number()) ? "fnref" + mark.number() : null;
+            segments.add(new Segment("mark", String.valueOf(mark.number()), "#fn" + mark.number(), id));
+            position = mark.offset();
+        }
+        if (to > position) {
+            segments.add(new Segment("text", text.substring(position, to), null, null));
+        }
+        return nextMark;
+    }
+}

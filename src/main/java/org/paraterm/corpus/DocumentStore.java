@@ -1,0 +1,305 @@
+package org.paraterm.corpus;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Documents in the database. A document is saved whole or not at all (one transaction); saving
+ * the same file again changes nothing, and a changed file replaces its old version.
+ */
+@Singleton
+public class DocumentStore {
+
+    public enum Outcome { LOADED, REPLACED, UNCHANGED }
+
+    /** One row of the documents list. */
+    public record Summary(long id, String source, String symbol, String title, String body, LocalDate date,
+                          int characters, int paragraphs, int footnotes) {
+    }
+
+    private final DataSource dataSource;
+
+    public DocumentStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Outcome save(CleanDocument document, String contentHash, long sizeBytes) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Outcome outcome = Outcome.LOADED;
+                try (PreparedStatement find = connection.prepareStatement(
+                        "SELECT id, content_hash FROM document WHERE source = ?")) {
+                    find.setString(1, document.source());
+                    try (ResultSet row = find.executeQuery()) {
+                        if (row.next()) {
+                            if (row.getString(2).equals(contentHash)) {
+                                connection.rollback();
+                                return Outcome.UNCHANGED;
+                            }
+                            delete(connection, row.getLong(1));
+                            outcome = Outcome.REPLACED;
+                        }
+                    }
+                }
+                long id = insertDocument(connection, document, contentHash, sizeBytes);
+                insertParts(connection, id, document);
+                connection.commit();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    public int count() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM document")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    public List<Summary> list() throws SQLException {
+        String sql = "SELECT d.id, d.source, d.symbol, d.title, d.body, d.doc_date, d.char_count,"
+                + " (SELECT COUNT(*) FROM paragraph p WHERE p.document_id = d.id),"
+                + " (SELECT COUNT(*) FROM footnote f WHERE f.document_id = d.id)"
+                + " FROM document d ORDER BY d.symbol, d.source";
+        List<Summary> summaries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            while (row.next()) {
+                Date date = row.getDate(6);
+                summaries.add(new Summary(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), date == null ? null : date.toLocalDate(), row.getInt(7), row.getInt(8),
+                        row.getInt(9)));
+            }
+        }
+        return summaries;
+    }
+
+    /** The stored document rebuilt as the reader produced it. */
+    public Optional<CleanDocument> find(long id) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String source;
+            String language;
+            String symbol;
+            String title;
+            LocalDate date;
+            String body;
+            String type;
+            String text;
+            String matchText;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT source, language, symbol, title, doc_date, body, doc_type, text, match_text"
+                            + " FROM document WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    source = row.getString(1);
+                    language = row.getString(2);
+                    symbol = row.getString(3);
+                    title = row.getString(4);
+                    Date sqlDate = row.getDate(5);
+                    date = sqlDate == null ? null : sqlDate.toLocalDate();
+                    body = row.getString(6);
+                    type = row.getString(7);
+                    text = row.getString(8);
+                    matchText = row.getString(9);
+                }
+            }
+            Map<Integer, List<Sentence>> sentences = new HashMap<>();
+            for (Object[] s : rows(connection, "SELECT paragraph_idx, idx, start_offset, end_offset FROM sentence"
+                    + " WHERE document_id = ? ORDER BY idx", id, 4)) {
+                sentences.computeIfAbsent((Integer) s[0], k -> new ArrayList<>())
+                        .add(new Sentence((Integer) s[1], new Span((Integer) s[2], (Integer) s[3])));
+            }
+            Map<Integer, List<FootnoteMark>> marks = new HashMap<>();
+            for (Object[] m : rows(connection, "SELECT paragraph_idx, number, char_offset FROM footnote_mark"
+                    + " WHERE document_id = ? ORDER BY char_offset", id, 3)) {
+                marks.computeIfAbsent((Integer) m[0], k -> new ArrayList<>())
+                        .add(new FootnoteMark((Integer) m[1], (Integer) m[2]));
+            }
+            List<Paragraph> paragraphs = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT idx, kind, label, start_offset, end_offset FROM paragraph WHERE document_id = ? ORDER BY idx")) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        int index = row.getInt(1);
+                        int start = row.getInt(4);
+                        paragraphs.add(new Paragraph(index, ParagraphKind.valueOf(row.getString(2)), row.getString(3),
+                                start, text.substring(start, row.getInt(5)), sentences.getOrDefault(index, List.of()),
+                                marks.getOrDefault(index, List.of())));
+                    }
+                }
+            }
+            List<Footnote> footnotes = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT number, text FROM footnote WHERE document_id = ? ORDER BY number")) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        footnotes.add(new Footnote(row.getInt(1), row.getString(2)));
+                    }
+                }
+            }
+            List<Reference> references = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT symbol, source, start_offset, end_offset FROM doc_reference WHERE document_id = ?"
+                            + " ORDER BY CASE WHEN start_offset IS NULL THEN 1 ELSE 0 END, start_offset")) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        int start = row.getInt(3);
+                        Span span = row.wasNull() ? null : new Span(start, row.getInt(4));
+                        references.add(new Reference(row.getString(1), ReferenceSource.valueOf(row.getString(2)), span));
+                    }
+                }
+            }
+            return Optional.of(new CleanDocument(source, language, symbol, title, date, body, type, text, matchText,
+                    paragraphs, footnotes, references));
+        }
+    }
+
+    private static List<Object[]> rows(Connection connection, String sql, long id, int columns) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Object[] values = new Object[columns];
+                    for (int i = 0; i < columns; i++) {
+                        values[i] = row.getInt(i + 1);
+                    }
+                    rows.add(values);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void delete(Connection connection, long id) throws SQLException {
+        for (String table : List.of("doc_reference", "footnote_mark", "footnote", "sentence", "paragraph", "document")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + ("document".equals(table) ? " WHERE id = ?" : " WHERE document_id = ?"))) {
+                delete.setLong(1, id);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static long insertDocument(Connection connection, CleanDocument document, String hash, long size)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO document (source, content_hash, language, symbol, title, doc_date, body, doc_type, text,"
+                        + " match_text, size_bytes, char_count, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, document.source());
+            insert.setString(2, hash);
+            insert.setString(3, document.language());
+            insert.setString(4, document.symbol());
+            insert.setString(5, document.title());
+            if (document.date() == null) {
+                insert.setNull(6, Types.DATE);
+            } else {
+                insert.setDate(6, Date.valueOf(document.date()));
+            }
+            insert.setString(7, document.body());
+            insert.setString(8, document.type());
+            insert.setString(9, document.text());
+            insert.setString(10, document.matchText());
+            insert.setLong(11, size);
+            insert.setInt(12, document.text().length());
+            insert.setTimestamp(13, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertParts(Connection connection, long id, CleanDocument document) throws SQLException {
+        try (PreparedStatement paragraph = connection.prepareStatement(
+                "INSERT INTO paragraph (document_id, idx, kind, label, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement sentence = connection.prepareStatement(
+                "INSERT INTO sentence (document_id, idx, paragraph_idx, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement mark = connection.prepareStatement(
+                "INSERT INTO footnote_mark (document_id, paragraph_idx, number, char_offset) VALUES (?, ?, ?, ?)")) {
+            for (Paragraph p : document.paragraphs()) {
+                paragraph.setLong(1, id);
+                paragraph.setInt(2, p.index());
+                paragraph.setString(3, p.kind().name());
+                paragraph.setString(4, p.label());
+                paragraph.setInt(5, p.start());
+                paragraph.setInt(6, p.end());
+                paragraph.addBatch();
+                for (Sentence s : p.sentences()) {
+                    sentence.setLong(1, id);
+                    sentence.setInt(2, s.index());
+                    sentence.setInt(3, p.index());
+                    sentence.setInt(4, s.span().start());
+                    sentence.setInt(5, s.span().end());
+                    sentence.addBatch();
+                }
+                for (FootnoteMark m : p.marks()) {
+                    mark.setLong(1, id);
+                    mark.setInt(2, p.index());
+                    mark.setInt(3, m.number());
+                    mark.setInt(4, m.offset());
+                    mark.addBatch();
+                }
+            }
+            paragraph.executeBatch();
+            sentence.executeBatch();
+            mark.executeBatch();
+        }
+        try (PreparedStatement footnote = connection.prepareStatement(
+                "INSERT INTO footnote (document_id, number, text) VALUES (?, ?, ?)");
+             PreparedStatement reference = connection.prepareStatement(
+                "INSERT INTO doc_reference (document_id, symbol, source, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)")) {
+            for (Footnote f : document.footnotes()) {
+                footnote.setLong(1, id);
+                footnote.setInt(2, f.number());
+                footnote.setString(3, f.text());
+                footnote.addBatch();
+            }
+            for (Reference r : document.references()) {
+                reference.setLong(1, id);
+                reference.setString(2, r.symbol());
+                reference.setString(3, r.source().name());
+                if (r.span() == null) {
+                    reference.setNull(4, Types.INTEGER);
+                    reference.setNull(5, Types.INTEGER);
+                } else {
+                    reference.setInt(4, r.span().start());
+                    reference.setInt(5, r.span().end());
+                }
+                reference.addBatch();
+            }
+            footnote.executeBatch();
+            reference.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.paraterm.web;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.views.ModelAndView;
+import java.sql.SQLException;
+import java.util.Map;
+import org.paraterm.corpus.DocumentStore;
+
+/** The home page: what paraterm is and what it holds. */
+@Controller("/")
+public class HomeController {
+
+    private final DocumentStore store;
+
+    public HomeController(DocumentStore store) {
+        this.store = store;
+    }
+
+    @Get
+    public ModelAndView<Map<String, Object>> home() throws SQLException {
+        return new ModelAndView<>("home/index", Map.of("documentCount", store.count()));
+    }
+}
