@@ -46,9 +46,19 @@ public final class Paraterm {
     private Paraterm() {
     }
 
+    /** Exit status of a command that leaves the server running. */
+    static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int status = run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8));
+        if (status != KEEP_RUNNING) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs one command and returns its exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         int status;
         try {
             Options options = Options.parse(args);
@@ -70,9 +80,7 @@ public final class Paraterm {
             err.println("paraterm: " + e.getMessage());
             status = 1;
         }
-        if (status != Integer.MIN_VALUE) {
-            System.exit(status);
-        }
+        return status;
     }
 
     /** Starts the server and, on a first start with an empty database, loads the corpus. */
@@ -92,7 +100,7 @@ public final class Paraterm {
         context.getBean(Readiness.class).markReady();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         out.println("paraterm is ready: open http://localhost:" + server.getPort() + "/");
-        return Integer.MIN_VALUE;
+        return KEEP_RUNNING;
     }
 
     private static void loadFirstCorpus(CorpusLoader loader, Path corpus, PrintStream out) throws IOException {

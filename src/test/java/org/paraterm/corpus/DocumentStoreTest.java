@@ -1,0 +1,119 @@
+package org.paraterm.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Documents in a real H2 database: whole or not at all, idempotent, replaced when changed. */
+class DocumentStoreTest {
+
+    @TempDir
+    Path temp;
+
+    private ApplicationContext context;
+    private DocumentStore store;
+    private CorpusLoader loader;
+
+    @BeforeEach
+    void start() {
+        context = ApplicationContext.run(Map.of(
+                "datasources.default.url", "jdbc:h2:file:" + temp.resolve("db")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "datasources.default.driver-class-name", "org.h2.Driver",
+                "datasources.default.username", "sa",
+                "datasources.default.password", "",
+                "flyway.datasources.default.enabled", true));
+        store = context.getBean(DocumentStore.class);
+        loader = context.getBean(CorpusLoader.class);
+    }
+
+    @AfterEach
+    void stop() {
+        context.close();
+    }
+
+    @Test
+    void shouldStoreTheBundledCorpusAndChangeNothingWhenLoadedAgain() throws Exception {
+        List<CorpusLoader.FileResult> first = loader.load(Excerpts.CORPUS, (done, total, result) -> { });
+        Map<String, Integer> rows = rowCounts();
+
+        List<CorpusLoader.FileResult> second = loader.load(Excerpts.CORPUS, (done, total, result) -> { });
+
+        assertThat(first).extracting(CorpusLoader.FileResult::outcome).containsOnly(DocumentStore.Outcome.LOADED).hasSize(5);
+        assertThat(second).extracting(CorpusLoader.FileResult::outcome).containsOnly(DocumentStore.Outcome.UNCHANGED);
+        assertThat(rowCounts()).isEqualTo(rows);
+        assertThat(store.list()).extracting(DocumentStore.Summary::symbol)
+                .containsExactlyInAnyOrder("A/RES/75/10", "A/C.3/74/L.18", "A/RES/64/179", "E/RES/2019/21", "S/2020/754");
+    }
+
+    @Test
+    void shouldGiveBackTheDocumentAsTheReaderMadeIt() throws Exception {
+        loader.load(Excerpts.CORPUS, (done, total, result) -> { });
+        CleanDocument read = Excerpts.read(Excerpts.REPORT);
+        long id = store.list().stream().filter(s -> "S/2020/754".equals(s.symbol())).findFirst().orElseThrow().id();
+
+        CleanDocument stored = store.find(id).orElseThrow();
+
+        assertThat(stored.text()).isEqualTo(read.text());
+        assertThat(stored.paragraphs()).isEqualTo(read.paragraphs());
+        assertThat(stored.footnotes()).isEqualTo(read.footnotes());
+        assertThat(stored.references()).containsExactlyInAnyOrderElementsOf(read.references());
+    }
+
+    @Test
+    void shouldReplaceADocumentWhoseFileChanged() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("corpus"));
+        Path file = folder.resolve("report.txt");
+        Files.write(file, Excerpts.bytes(Excerpts.REPORT));
+        loader.load(folder, (done, total, result) -> { });
+
+        Files.writeString(file, Excerpts.lines(Excerpts.REPORT, 1, 47), StandardCharsets.UTF_8);
+        List<CorpusLoader.FileResult> results = loader.load(folder, (done, total, result) -> { });
+
+        assertThat(results).extracting(CorpusLoader.FileResult::outcome).containsExactly(DocumentStore.Outcome.REPLACED);
+        assertThat(store.list()).singleElement().satisfies(s -> assertThat(s.paragraphs()).isEqualTo(7));
+    }
+
+    @Test
+    void shouldLeaveTheDatabaseAsItWasWhenASaveFails() throws Exception {
+        loader.load(Excerpts.CORPUS, (done, total, result) -> { });
+        Map<String, Integer> rows = rowCounts();
+        CleanDocument good = Excerpts.read(Excerpts.INTERPOL);
+        List<Reference> references = new ArrayList<>(good.references());
+        references.add(new Reference("A/" + "9".repeat(400), ReferenceSource.TEXT, null));
+        CleanDocument broken = new CleanDocument("broken.txt", good.language(), good.symbol(), good.title(), good.date(),
+                good.body(), good.type(), good.text(), good.matchText(), good.paragraphs(), good.footnotes(), references);
+
+        assertThatThrownBy(() -> store.save(broken, "f".repeat(64), 10)).isInstanceOf(SQLException.class);
+
+        assertThat(rowCounts()).isEqualTo(rows);
+    }
+
+    private Map<String, Integer> rowCounts() throws SQLException {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+            for (String table : List.of("document", "paragraph", "sentence", "footnote", "footnote_mark", "doc_reference")) {
+                try (ResultSet row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    row.next();
+                    counts.put(table, row.getInt(1));
+                }
+            }
+        }
+        return counts;
+    }
+}
