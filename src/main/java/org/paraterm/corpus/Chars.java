@@ -11,8 +11,15 @@ final class Chars {
     }
 
     static boolean isHan(int c) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script == Character.UnicodeScript.HAN;
+        // The common blocks first: Character.UnicodeScript.of is a binary search and this test
+        // runs on every character of the corpus.
+        if (c >= 0x4E00 && c <= 0x9FFF) {
+            return true;
+        }
+        if (c < 0x2E80) {
+            return false;
+        }
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /** Full-width and CJK punctuation: 。，、；：！？《》「」（）【】 and the like, and Chinese quotes. */
@@ -29,7 +36,10 @@ final class Chars {
     }
 
     static boolean isLatinLetter(int c) {
-        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return c < 0x2E80 && Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
     static boolean isAsciiDigit(int c) {

@@ -105,8 +105,16 @@ public final class DocumentReader {
 
     /** Chinese when Han characters outnumber Latin letters. */
     private static boolean isChinese(String text) {
-        long han = text.codePoints().filter(Chars::isHan).count();
-        long latin = text.codePoints().filter(Chars::isLatinLetter).count();
+        long han = 0;
+        long latin = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Chars.isHan(c)) {
+                han++;
+            } else if (Chars.isLatinLetter(c)) {
+                latin++;
+            }
+        }
         return han > latin;
     }
 

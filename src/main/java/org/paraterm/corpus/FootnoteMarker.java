@@ -16,11 +16,8 @@ import java.util.regex.Pattern;
  */
 final class FootnoteMarker {
 
-    /** A number right after a Han character or a closing mark, or after clause punctuation. */
-    private static final Pattern CHINESE_MARK = Pattern.compile(
-            "(?:(?<=[\\p{IsHan}》」』”’)）\\]])|(?<=[、，。；：,;:][\\s\u3000]?))(\\d{1,3})(?=[\\s\u3000《“]|$|[，。；、：])");
-    private static final Pattern LATIN_MARK = Pattern.compile(
-            "(?<=[A-Za-z)”’\"'.,;:])(\\d{1,3})(?=[\\s\u3000]|$)");
+    private static final String CLOSING = "》」』”’)）]";
+    private static final String CLAUSE = "、，。；：,;:";
     /** A number opening a line, continuing the line above. */
     private static final Pattern LINE_START_MARK = Pattern.compile("^(\\d{1,3})(?=[\\s\u3000]|$)");
     private static final Pattern COUNTER_AFTER = Pattern.compile("[\\s\u3000]*[年月日号卷个次届段条款项名岁%％页章节]");
@@ -53,7 +50,7 @@ final class FootnoteMarker {
      * character of the line above in the same paragraph, or 0.
      */
     String mark(String line, char previousLineEnd) {
-        String marked = markMatches(line, latin ? LATIN_MARK : CHINESE_MARK);
+        String marked = markMatches(line);
         if (previousLineEnd != 0 && (Chars.isHan(previousLineEnd) || previousLineEnd == '》')) {
             Matcher start = LINE_START_MARK.matcher(marked);
             if (start.find()) {
@@ -67,20 +64,58 @@ final class FootnoteMarker {
         return marked;
     }
 
-    private String markMatches(String line, Pattern pattern) {
-        Matcher matcher = pattern.matcher(line);
-        StringBuilder out = new StringBuilder(line.length());
+    private String markMatches(String line) {
+        StringBuilder out = null;
         int copied = 0;
-        while (matcher.find()) {
-            int number = Integer.parseInt(matcher.group(1));
-            if (!isMark(line, matcher.start(1), matcher.end(1), number)) {
+        int n = line.length();
+        for (int i = 0; i < n; i++) {
+            if (!Chars.isAsciiDigit(line.charAt(i)) || (i > 0 && isDigitOrDot(line.charAt(i - 1)))) {
                 continue;
             }
-            out.append(line, copied, matcher.start(1)).append(Chars.mark(number));
-            copied = matcher.end(1);
+            int end = i;
+            while (end < n && Chars.isAsciiDigit(line.charAt(end))) {
+                end++;
+            }
+            if (end - i <= 3 && fitsBefore(line, i) && fitsAfter(line, end)) {
+                int number = Integer.parseInt(line.substring(i, end));
+                if (isMark(line, i, end, number)) {
+                    if (out == null) {
+                        out = new StringBuilder(n);
+                    }
+                    out.append(line, copied, i).append(Chars.mark(number));
+                    copied = end;
+                }
+            }
+            i = end - 1;
         }
-        out.append(line, copied, line.length());
-        return out.toString();
+        return out == null ? line : out.append(line, copied, n).toString();
+    }
+
+    private static boolean isDigitOrDot(char c) {
+        return Chars.isAsciiDigit(c) || c == '.' || c == '/' || c == ',';
+    }
+
+    /** What may stand before a mark: a word or closing mark right before it, or clause punctuation. */
+    private boolean fitsBefore(String line, int start) {
+        if (start == 0) {
+            return false;
+        }
+        char before = line.charAt(start - 1);
+        if (latin) {
+            return Chars.isLatinLetter(before) || ")”’\"'.,;:".indexOf(before) >= 0;
+        }
+        if (Chars.isHan(before) || CLOSING.indexOf(before) >= 0 || CLAUSE.indexOf(before) >= 0) {
+            return true;
+        }
+        return Chars.isSpace(before) && start >= 2 && CLAUSE.indexOf(line.charAt(start - 2)) >= 0;
+    }
+
+    private boolean fitsAfter(String line, int end) {
+        if (end == line.length()) {
+            return true;
+        }
+        char after = line.charAt(end);
+        return Chars.isSpace(after) || (!latin && (after == '《' || after == '“' || "，。；、：".indexOf(after) >= 0));
     }
 
     private boolean isMark(String line, int start, int end, int number) {

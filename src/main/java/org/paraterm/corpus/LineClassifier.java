@@ -23,8 +23,8 @@ final class LineClassifier {
     }
 
     static List<SourceLine> classify(String text) {
-        String[] physical = text.split("\r\n|\r|\n|\u2028|\u2029", -1);
-        List<SourceLine> lines = new ArrayList<>(physical.length);
+        List<String> physical = physicalLines(text);
+        List<SourceLine> lines = new ArrayList<>(physical.size());
         int number = 0;
         boolean previousBlank = true;
         for (String line : physical) {
@@ -39,6 +39,25 @@ final class LineClassifier {
                 previousBlank = kind == SourceLine.Kind.BLANK;
             }
         }
+        return lines;
+    }
+
+    /** Lines split at any line break: CR LF, CR, LF, or the Unicode line and paragraph separators. */
+    private static List<String> physicalLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(text.substring(start));
         return lines;
     }
 

@@ -48,7 +48,7 @@ final class ReferenceCollector {
                         ReferenceSource.RESOLUTION, span));
             }
         }
-        Matcher number = SESSION_NUMBER.matcher(text);
+        Matcher number = SESSION_NUMBER.matcher(linked.isEmpty() ? "" : text);
         while (number.find()) {
             Span span = new Span(number.start(), number.end());
             String confirmed = confirmedByLink(number.group(1), linked);

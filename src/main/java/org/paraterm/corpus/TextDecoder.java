@@ -121,9 +121,13 @@ final class TextDecoder {
     }
 
     private static double noise(String text) {
-        long noisy = text.codePoints()
-                .filter(c -> c == 0xFFFD || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f'))
-                .count();
+        long noisy = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0xFFFD || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+                noisy++;
+            }
+        }
         return (double) noisy / Math.max(1, text.length());
     }
 

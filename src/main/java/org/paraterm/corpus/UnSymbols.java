@@ -42,8 +42,22 @@ public final class UnSymbols {
     /** Every symbol written in {@code text}, in order, with their positions. */
     public static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        Matcher matcher = SYMBOL.matcher(text);
-        while (matcher.find()) {
+        Matcher matcher = SYMBOL.matcher(text).useTransparentBounds(true);
+        // Every symbol has a slash right after its series, so the pattern is only tried where an
+        // upper-case word meets a slash: trying it at every character costs most of the reader's time.
+        int from = 0;
+        for (int slash = text.indexOf('/'); slash > 0; slash = text.indexOf('/', slash + 1)) {
+            int start = slash;
+            while (start > from && isUpperAscii(text.charAt(start - 1))) {
+                start--;
+            }
+            if (start == slash) {
+                continue;
+            }
+            matcher.region(start, text.length());
+            if (!matcher.lookingAt()) {
+                continue;
+            }
             int end = matcher.end();
             // A sentence-final dot or a trailing hyphen belongs to the prose, not the symbol.
             while (end > matcher.start() && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
@@ -52,9 +66,15 @@ public final class UnSymbols {
             String symbol = canonical(text.substring(matcher.start(), end));
             if (isPlausible(symbol)) {
                 found.add(new Found(symbol, new Span(matcher.start(), end)));
+                from = end;
+                slash = Math.max(slash, end - 1);
             }
         }
         return found;
+    }
+
+    private static boolean isUpperAscii(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /** The symbol an undocs.org link points to, or null when {@code url} is not such a link. */
