@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line: a command, its positional arguments and the options every command shares. */
-record Options(String command, List<String> arguments, Path data, int port, Path corpus) {
+record Options(String command, List<String> arguments, Path data, int port, Path corpus, Path out, int minFreq,
+               int top) {
 
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -19,6 +20,9 @@ record Options(String command, List<String> arguments, Path data, int port, Path
         Path data = Path.of("data");
         int port = 8080;
         Path corpus = null;
+        Path out = null;
+        int minFreq = 2;
+        int top = Integer.MAX_VALUE;
         int i = 0;
         if (args.length > 0 && !args[0].startsWith("-")) {
             command = args[0];
@@ -30,6 +34,9 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 case "--data" -> data = Path.of(value(args, ++i, arg));
                 case "--corpus" -> corpus = Path.of(value(args, ++i, arg));
                 case "--port" -> port = port(value(args, ++i, arg));
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--min-freq" -> minFreq = positive(value(args, ++i, arg), arg);
+                case "--top" -> top = positive(value(args, ++i, arg), arg);
                 case "--help", "-h" -> command = "help";
                 default -> {
                     if (arg.startsWith("-")) {
@@ -39,7 +46,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 }
             }
         }
-        return new Options(command, List.copyOf(positional), data, port, corpus);
+        return new Options(command, List.copyOf(positional), data, port, corpus, out, minFreq, top);
     }
 
     Path argument(String name) throws UsageException {
@@ -54,6 +61,18 @@ record Options(String command, List<String> arguments, Path data, int port, Path
             throw new UsageException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static int positive(String value, String option) throws UsageException {
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a whole number of at least 1, not '" + value + "'");
+        }
     }
 
     private static int port(String value) throws UsageException {

@@ -36,6 +36,8 @@ public final class Paraterm {
                                                             on first start loads the corpus
               clean FILE                                     print a document as the reader cleans it
               ingest DIR [--data DIR]                        load a folder of documents
+              mine --corpus DIR --out FILE.tsv [--min-freq N] [--top N]
+                                                            mine term candidates, no database needed
 
             options:
               --data DIR     where the database lives (default: data/)
@@ -66,6 +68,7 @@ public final class Paraterm {
                 case "serve" -> serve(options, out);
                 case "clean" -> clean(options, out, err);
                 case "ingest" -> ingest(options, out, err);
+                case "mine" -> mine(options, out, err);
                 case "help" -> {
                     out.print(USAGE);
                     yield 0;
@@ -170,6 +173,29 @@ public final class Paraterm {
                     .forEach(result -> out.println("  refused " + result.refusal()));
             return counts.getOrDefault("refused", 0) == 0 ? 0 : 1;
         }
+    }
+
+    /** Mines a folder of documents straight from the files and writes the candidates as TSV. */
+    private static int mine(Options options, PrintStream out, PrintStream err) throws IOException, Options.UsageException {
+        if (options.corpus() == null || options.out() == null) {
+            throw new Options.UsageException("mine needs --corpus DIR and --out FILE.tsv");
+        }
+        DocumentReader reader = new DocumentReader();
+        List<org.paraterm.corpus.CleanDocument> documents = new java.util.ArrayList<>();
+        for (Path file : CorpusLoader.documents(options.corpus())) {
+            try {
+                documents.add(reader.read(file));
+            } catch (UnreadableDocumentException e) {
+                err.println("paraterm: skipped " + e.getMessage());
+            }
+        }
+        List<org.paraterm.mining.Candidate> candidates = new org.paraterm.mining.TermMiner(
+                org.paraterm.mining.MiningSettings.defaults().withMinFreq(options.minFreq())).mine(documents);
+        Files.writeString(options.out(), org.paraterm.mining.CandidateTable.write(candidates, documents, options.top()),
+                StandardCharsets.UTF_8);
+        out.printf("%d candidates from %d documents written to %s%n", Math.min(options.top(), candidates.size()),
+                documents.size(), options.out());
+        return 0;
     }
 
     /** Configuration for the application context: the database in the data folder, the port. */
