@@ -20,6 +20,7 @@ public final class CandidateTable {
     }
 
     public static String write(List<Candidate> candidates, List<CleanDocument> documents, int top) {
+        java.util.Map<String, List<Variant>> variants = VariantGrouper.group(candidates, documents);
         StringBuilder out = new StringBuilder("rank\tterm\tfreq\tdocs\tscore\tvariants\tcontext\n");
         for (int i = 0; i < Math.min(top, candidates.size()); i++) {
             Candidate candidate = candidates.get(i);
@@ -28,11 +29,24 @@ public final class CandidateTable {
                     .append(candidate.frequency()).append('\t')
                     .append(candidate.documents()).append('\t')
                     .append(String.format(Locale.ROOT, "%.3f", candidate.score())).append('\t')
-                    .append('\t')
+                    .append(variantColumn(variants.getOrDefault(candidate.term(), List.of()))).append('\t')
                     .append(example(candidate, documents).replace('\t', ' ').replace('\n', ' '))
                     .append('\n');
         }
         return out.toString();
+    }
+
+    /** {@code form:relation:freq} for each variant, separated by semicolons. */
+    static String variantColumn(List<Variant> variants) {
+        StringBuilder column = new StringBuilder();
+        for (Variant variant : variants) {
+            if (column.length() > 0) {
+                column.append(';');
+            }
+            column.append(variant.form()).append(':').append(variant.relation().label()).append(':')
+                    .append(variant.frequency());
+        }
+        return column.toString();
     }
 
     /**
