@@ -27,9 +27,9 @@ public class DocumentStore {
 
     public enum Outcome { LOADED, REPLACED, UNCHANGED }
 
-    /** One row of the documents list. */
+    /** One row of the documents list: metadata, the file's size in bytes and the text's in characters. */
     public record Summary(long id, String source, String symbol, String title, String body, LocalDate date,
-                          int characters, int paragraphs, int footnotes) {
+                          long sizeBytes, int characters, int paragraphs, int sentences, int footnotes) {
     }
 
     private final DataSource dataSource;
@@ -78,8 +78,9 @@ public class DocumentStore {
     }
 
     public List<Summary> list() throws SQLException {
-        String sql = "SELECT d.id, d.source, d.symbol, d.title, d.body, d.doc_date, d.char_count,"
+        String sql = "SELECT d.id, d.source, d.symbol, d.title, d.body, d.doc_date, d.size_bytes, d.char_count,"
                 + " (SELECT COUNT(*) FROM paragraph p WHERE p.document_id = d.id),"
+                + " (SELECT COUNT(*) FROM sentence s WHERE s.document_id = d.id),"
                 + " (SELECT COUNT(*) FROM footnote f WHERE f.document_id = d.id)"
                 + " FROM document d ORDER BY d.symbol, d.source";
         List<Summary> summaries = new ArrayList<>();
@@ -89,8 +90,8 @@ public class DocumentStore {
             while (row.next()) {
                 Date date = row.getDate(6);
                 summaries.add(new Summary(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), date == null ? null : date.toLocalDate(), row.getInt(7), row.getInt(8),
-                        row.getInt(9)));
+                        row.getString(5), date == null ? null : date.toLocalDate(), row.getLong(7), row.getInt(8),
+                        row.getInt(9), row.getInt(10), row.getInt(11)));
             }
         }
         return summaries;
@@ -136,7 +137,7 @@ public class DocumentStore {
             }
             Map<Integer, List<FootnoteMark>> marks = new HashMap<>();
             for (Object[] m : rows(connection, "SELECT paragraph_idx, number, char_offset FROM footnote_mark"
-                    + " WHERE document_id = ? ORDER BY char_offset", id, 3)) {
+                    + " WHERE document_id = ? ORDER BY char_offset, number", id, 3)) {
                 marks.computeIfAbsent((Integer) m[0], k -> new ArrayList<>())
                         .add(new FootnoteMark((Integer) m[1], (Integer) m[2]));
             }
@@ -167,7 +168,7 @@ public class DocumentStore {
             List<Reference> references = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT symbol, source, start_offset, end_offset FROM doc_reference WHERE document_id = ?"
-                            + " ORDER BY CASE WHEN start_offset IS NULL THEN 1 ELSE 0 END, start_offset")) {
+                            + " ORDER BY idx, start_offset")) {
                 select.setLong(1, id);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -278,23 +279,26 @@ public class DocumentStore {
         try (PreparedStatement footnote = connection.prepareStatement(
                 "INSERT INTO footnote (document_id, number, text) VALUES (?, ?, ?)");
              PreparedStatement reference = connection.prepareStatement(
-                "INSERT INTO doc_reference (document_id, symbol, source, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO doc_reference (document_id, idx, symbol, source, start_offset, end_offset)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Footnote f : document.footnotes()) {
                 footnote.setLong(1, id);
                 footnote.setInt(2, f.number());
                 footnote.setString(3, f.text());
                 footnote.addBatch();
             }
+            int position = 0;
             for (Reference r : document.references()) {
                 reference.setLong(1, id);
-                reference.setString(2, r.symbol());
-                reference.setString(3, r.source().name());
+                reference.setInt(2, position++);
+                reference.setString(3, r.symbol());
+                reference.setString(4, r.source().name());
                 if (r.span() == null) {
-                    reference.setNull(4, Types.INTEGER);
                     reference.setNull(5, Types.INTEGER);
+                    reference.setNull(6, Types.INTEGER);
                 } else {
-                    reference.setInt(4, r.span().start());
-                    reference.setInt(5, r.span().end());
+                    reference.setInt(5, r.span().start());
+                    reference.setInt(6, r.span().end());
                 }
                 reference.addBatch();
             }

@@ -62,17 +62,19 @@ class DocumentStoreTest {
     }
 
     @Test
-    void shouldGiveBackTheDocumentAsTheReaderMadeIt() throws Exception {
+    void shouldGiveBackEveryDocumentExactlyAsTheReaderMadeIt() throws Exception {
         loader.load(Excerpts.CORPUS, (done, total, result) -> { });
-        CleanDocument read = Excerpts.read(Excerpts.REPORT);
-        long id = store.list().stream().filter(s -> "S/2020/754".equals(s.symbol())).findFirst().orElseThrow().id();
 
-        CleanDocument stored = store.find(id).orElseThrow();
+        for (DocumentStore.Summary summary : store.list()) {
+            CleanDocument stored = store.find(summary.id()).orElseThrow();
 
-        assertThat(stored.text()).isEqualTo(read.text());
-        assertThat(stored.paragraphs()).isEqualTo(read.paragraphs());
-        assertThat(stored.footnotes()).isEqualTo(read.footnotes());
-        assertThat(stored.references()).containsExactlyInAnyOrderElementsOf(read.references());
+            assertThat(stored).isEqualTo(Excerpts.read(summary.source()));
+            assertThat(summary.sizeBytes()).isEqualTo(Excerpts.bytes(summary.source()).length);
+            assertThat(summary.characters()).isEqualTo(stored.text().length());
+            assertThat(summary.paragraphs()).isEqualTo(stored.paragraphs().size());
+            assertThat(summary.sentences()).isEqualTo(stored.sentences().size());
+            assertThat(summary.footnotes()).isEqualTo(stored.footnotes().size());
+        }
     }
 
     @Test
@@ -93,15 +95,36 @@ class DocumentStoreTest {
     void shouldLeaveTheDatabaseAsItWasWhenASaveFails() throws Exception {
         loader.load(Excerpts.CORPUS, (done, total, result) -> { });
         Map<String, Integer> rows = rowCounts();
-        CleanDocument good = Excerpts.read(Excerpts.INTERPOL);
-        List<Reference> references = new ArrayList<>(good.references());
-        references.add(new Reference("A/" + "9".repeat(400), ReferenceSource.TEXT, null));
-        CleanDocument broken = new CleanDocument("broken.txt", good.language(), good.symbol(), good.title(), good.date(),
-                good.body(), good.type(), good.text(), good.matchText(), good.paragraphs(), good.footnotes(), references);
 
-        assertThatThrownBy(() -> store.save(broken, "f".repeat(64), 10)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> store.save(withUnstorableReference(Excerpts.read(Excerpts.INTERPOL), "broken.txt"),
+                "f".repeat(64), 10)).isInstanceOf(SQLException.class);
 
         assertThat(rowCounts()).isEqualTo(rows);
+    }
+
+    @Test
+    void shouldKeepTheOldVersionWhenSavingItsReplacementFails() throws Exception {
+        loader.load(Excerpts.CORPUS, (done, total, result) -> { });
+        Map<String, Integer> rows = rowCounts();
+        CleanDocument old = Excerpts.read(Excerpts.INTERPOL);
+
+        // A new version of the same file: the old rows are deleted first, then the insert fails.
+        assertThatThrownBy(() -> store.save(withUnstorableReference(old, Excerpts.INTERPOL), "e".repeat(64), 10))
+                .isInstanceOf(SQLException.class);
+
+        assertThat(rowCounts()).isEqualTo(rows);
+        long id = store.list().stream().filter(s -> Excerpts.INTERPOL.equals(s.source())).findFirst().orElseThrow().id();
+        assertThat(store.find(id)).contains(old);
+        assertThat(loader.load(Excerpts.CORPUS, (done, total, result) -> { }))
+                .extracting(CorpusLoader.FileResult::outcome).containsOnly(DocumentStore.Outcome.UNCHANGED);
+    }
+
+    /** The document with one more reference whose symbol is longer than the column allows. */
+    private static CleanDocument withUnstorableReference(CleanDocument good, String source) {
+        List<Reference> references = new ArrayList<>(good.references());
+        references.add(new Reference("A/" + "9".repeat(400), ReferenceSource.TEXT, null));
+        return new CleanDocument(source, good.language(), good.symbol(), good.title(), good.date(), good.body(),
+                good.type(), good.text(), good.matchText(), good.paragraphs(), good.footnotes(), references);
     }
 
     private Map<String, Integer> rowCounts() throws SQLException {
