@@ -8,7 +8,9 @@ import io.micronaut.views.ModelAndView;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,15 +45,16 @@ public class DocumentController {
         }
         CleanDocument document = found.get();
         List<ParagraphView> paragraphs = new ArrayList<>();
-        java.util.Set<Integer> markedBefore = new java.util.HashSet<>();
+        Map<Integer, Integer> marksSoFar = new HashMap<>();
         for (Paragraph paragraph : document.paragraphs()) {
-            paragraphs.add(new ParagraphView(paragraph.index(), paragraph.kind().name().toLowerCase(java.util.Locale.ROOT),
-                    segments(document, paragraph, markedBefore)));
+            paragraphs.add(new ParagraphView(paragraph.index(), paragraph.kind().name().toLowerCase(Locale.ROOT),
+                    segments(document, paragraph, marksSoFar)));
         }
         return HttpResponse.ok(new ModelAndView<>("documents/page", Map.of(
                 "document", document,
                 "paragraphs", paragraphs,
                 "footnotes", document.footnotes(),
+                "marked", marksSoFar.keySet(),
                 "cited", document.citedSymbols().stream().map(s -> Map.of("symbol", s, "url", UnSymbols.undocsUrl(s)))
                         .toList())));
     }
@@ -72,8 +75,12 @@ public class DocumentController {
         }
     }
 
-    /** Splits a paragraph at its footnote marks and at the symbols it cites, in text order. */
-    static List<Segment> segments(CleanDocument document, Paragraph paragraph, java.util.Set<Integer> markedBefore) {
+    /**
+     * Splits a paragraph at its footnote marks and at the symbols it cites, in text order.
+     * {@code marksSoFar} counts each footnote's marks over the paragraphs already split, so that
+     * the k-th mark of footnote n gets the anchor {@code fnref<n>-<k>}.
+     */
+    static List<Segment> segments(CleanDocument document, Paragraph paragraph, Map<Integer, Integer> marksSoFar) {
         List<Reference> links = document.references().stream()
                 .filter(r -> r.span() != null && r.span().start() >= paragraph.start() && r.span().end() <= paragraph.end())
                 .sorted(Comparator.comparingInt(r -> r.span().start()))
@@ -87,16 +94,16 @@ public class DocumentController {
             if (link.span().start() < position) {
                 continue;
             }
-            nextMark = emitTextAndMarks(text, position, link.span().start(), marks, nextMark, segments, markedBefore);
+            nextMark = emitTextAndMarks(text, position, link.span().start(), marks, nextMark, segments, marksSoFar);
             segments.add(new Segment("link", text.substring(link.span().start(), link.span().end()), link.url(), null));
             position = link.span().end();
         }
-        emitTextAndMarks(text, position, paragraph.end(), marks, nextMark, segments, markedBefore);
+        emitTextAndMarks(text, position, paragraph.end(), marks, nextMark, segments, marksSoFar);
         return segments;
     }
 
     private static int emitTextAndMarks(String text, int from, int to, List<FootnoteMark> marks, int nextMark,
-                                        List<Segment> segments, java.util.Set<Integer> markedBefore) {
+                                        List<Segment> segments, Map<Integer, Integer> marksSoFar) {
         int position = from;
         while (nextMark < marks.size() && marks.get(nextMark).offset() <= to) {
             FootnoteMark mark = marks.get(nextMark++);
@@ -106,9 +113,9 @@ public class DocumentController {
             if (mark.offset() > position) {
                 segments.add(new Segment("text", text.substring(position, mark.offset()), null, null));
             }
-            // The first mark of a footnote is where its back link returns to.
-            String id = markedBefore.add(mark.number()) ? "fnref" + mark.number() : null;
-            segments.add(new Segment("mark", String.valueOf(mark.number()), "#fn" + mark.number(), id));
+            int occurrence = marksSoFar.merge(mark.number(), 1, Integer::sum);
+            segments.add(new Segment("mark", String.valueOf(mark.number()), "#fn" + mark.number(),
+                    "fnref" + mark.number() + "-" + occurrence));
             position = mark.offset();
         }
         if (to > position) {

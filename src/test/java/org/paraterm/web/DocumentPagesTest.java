@@ -74,8 +74,9 @@ class DocumentPagesTest {
         String page = get("/documents/" + id).body();
 
         assertThat(page).contains("罪问题办公室继续加强海关和执法人员的能力")
-                .contains("<sup><a href=\"#fn1\" id=\"fnref1\">1</a></sup>")
+                .contains("<sup><a href=\"#fn1\" id=\"fnref1-1\">1</a></sup>")
                 .contains("id=\"fn1\"")
+                .contains("href=\"#fnref1-1\"")
                 .contains("<a href=\"https://undocs.org/S/2020/493\" rel=\"noopener\">S/2020/493</a>")
                 .contains("https://undocs.org/S/RES/2482(2019)")
                 .contains("id=\"p5\"");
