@@ -1,20 +1,17 @@
 package org.paraterm.cli;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.paraterm.corpus.BundledCorpus;
 import org.paraterm.corpus.CleanPrinter;
 import org.paraterm.corpus.CorpusLoader;
 import org.paraterm.corpus.DocumentReader;
@@ -86,48 +83,82 @@ public final class Paraterm {
         return status;
     }
 
-    /** Starts the server and, on a first start with an empty database, loads the corpus. */
+    /** Starts the server and leaves it running until the process is stopped. */
     private static int serve(Options options, PrintStream out) throws IOException {
-        ApplicationContext context = Micronaut.build(new String[0])
-                .mainClass(Paraterm.class)
-                .properties(properties(options, true))
-                .start();
-        DocumentStore store = context.getBean(DocumentStore.class);
-        try {
-            if (store.count() == 0) {
-                loadFirstCorpus(context.getBean(CorpusLoader.class), options.corpus(), out);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IOException("the database at " + options.data() + " cannot be read: " + e.getMessage(), e);
-        }
-        context.getBean(Readiness.class).markReady();
-        EmbeddedServer server = context.getBean(EmbeddedServer.class);
-        out.println("paraterm is ready: open http://localhost:" + server.getPort() + "/");
+        ApplicationContext context = startServer(options, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "paraterm-shutdown"));
         return KEEP_RUNNING;
     }
 
+    /**
+     * The running server, in this order: the database and its migrations, the first load of a
+     * corpus into an empty database, then the HTTP port, so that no page answers before the
+     * documents are there. The caller closes the returned context to stop it.
+     */
+    static ApplicationContext startServer(Options options, PrintStream out) throws IOException {
+        ApplicationContext context = ApplicationContext.builder()
+                .mainClass(Paraterm.class)
+                .properties(properties(options, true))
+                .start();
+        try {
+            DocumentStore store = openDatabase(context, options);
+            if (countDocuments(store, options) == 0) {
+                loadFirstCorpus(context.getBean(CorpusLoader.class), options.corpus(), out);
+            }
+            EmbeddedServer server = startListening(context, options);
+            context.getBean(Readiness.class).markReady();
+            out.println("paraterm is ready: open http://localhost:" + server.getPort() + "/");
+            return context;
+        } catch (IOException | RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    /** The store, once the database is open and migrated. */
+    private static DocumentStore openDatabase(ApplicationContext context, Options options) throws IOException {
+        try {
+            return context.getBean(DocumentStore.class);
+        } catch (RuntimeException e) {
+            // An H2 file held by another paraterm process, a failed migration: one line, no stack.
+            throw new IOException("the database in " + options.data() + " cannot be opened: " + rootCause(e), e);
+        }
+    }
+
+    private static int countDocuments(DocumentStore store, Options options) throws IOException {
+        try {
+            return store.count();
+        } catch (SQLException e) {
+            throw new IOException("the database in " + options.data() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static EmbeddedServer startListening(ApplicationContext context, Options options) throws IOException {
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new IOException("cannot listen on port " + options.port() + ": " + rootCause(e), e);
+        }
+        return server;
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** The folder given with --corpus, else the bundled corpus from disk or from the jar. */
     private static void loadFirstCorpus(CorpusLoader loader, Path corpus, PrintStream out) throws IOException {
         if (corpus != null) {
             report(loader.load(corpus, (done, total, result) -> { }), out);
             return;
         }
-        Path onDisk = Path.of("glossary", "corpus", "un-zh");
-        if (Files.isDirectory(onDisk)) {
-            report(loader.load(onDisk, (done, total, result) -> { }), out);
-            return;
-        }
-        try (FileSystem jar = bundledCorpus()) {
-            report(loader.load(jar.getPath("/glossary/corpus/un-zh"), (done, total, result) -> { }), out);
-        }
-    }
-
-    /** The corpus packed into the jar, for a server started from another folder. */
-    private static FileSystem bundledCorpus() throws IOException {
-        try {
-            URI jar = Paraterm.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-            return FileSystems.newFileSystem(Path.of(jar), (ClassLoader) null);
-        } catch (URISyntaxException | UnsupportedOperationException | java.nio.file.ProviderNotFoundException e) {
-            throw new IOException("the bundled corpus cannot be found; start with --corpus DIR", e);
+        try (BundledCorpus bundled = BundledCorpus.open(Path.of(""))) {
+            report(loader.load(bundled.folder(), (done, total, result) -> { }), out);
         }
     }
 
@@ -158,6 +189,7 @@ public final class Paraterm {
             throws IOException, Options.UsageException {
         Path folder = options.argument("DIR");
         try (ApplicationContext context = ApplicationContext.builder().properties(properties(options, false)).start()) {
+            openDatabase(context, options);
             ProgressBar bar = new ProgressBar(err, System.console() != null);
             List<CorpusLoader.FileResult> results = context.getBean(CorpusLoader.class).load(folder, bar);
             bar.finish();
