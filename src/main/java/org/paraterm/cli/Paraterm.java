@@ -45,6 +45,9 @@ public final class Paraterm {
     private Paraterm() {
     }
 
+    /** H2's error code for a database file that another process holds open. */
+    private static final int H2_DATABASE_IN_USE = 90020;
+
     /** Exit status of a command that leaves the server running. */
     static final int KEEP_RUNNING = Integer.MIN_VALUE;
 
@@ -96,13 +99,9 @@ public final class Paraterm {
      * documents are there. The caller closes the returned context to stop it.
      */
     static ApplicationContext startServer(Options options, PrintStream out) throws IOException {
-        ApplicationContext context = ApplicationContext.builder()
-                .mainClass(Paraterm.class)
-                .properties(properties(options, true))
-                .start();
+        ApplicationContext context = startContext(options, true);
         try {
-            DocumentStore store = openDatabase(context, options);
-            if (countDocuments(store, options) == 0) {
+            if (countDocuments(context.getBean(DocumentStore.class), options) == 0) {
                 loadFirstCorpus(context.getBean(CorpusLoader.class), options.corpus(), out);
             }
             EmbeddedServer server = startListening(context, options);
@@ -115,14 +114,41 @@ public final class Paraterm {
         }
     }
 
-    /** The store, once the database is open and migrated. */
-    private static DocumentStore openDatabase(ApplicationContext context, Options options) throws IOException {
+    /**
+     * The application context of a command, its database open and migrated (the data source is
+     * created eagerly, with Flyway, while the context starts). The HTTP port is not opened here.
+     */
+    private static ApplicationContext startContext(Options options, boolean server) throws IOException {
+        ApplicationContext context;
         try {
-            return context.getBean(DocumentStore.class);
+            context = ApplicationContext.builder()
+                    .mainClass(Paraterm.class)
+                    .properties(properties(options, server))
+                    .start();
         } catch (RuntimeException e) {
-            // An H2 file held by another paraterm process, a failed migration: one line, no stack.
-            throw new IOException("the database in " + options.data() + " cannot be opened: " + rootCause(e), e);
+            throw new IOException(databaseProblem(options, e), e);
         }
+        try {
+            context.getBean(DocumentStore.class);
+            return context;
+        } catch (RuntimeException e) {
+            context.close();
+            throw new IOException(databaseProblem(options, e), e);
+        }
+    }
+
+    /** One line on why the database cannot be opened, instead of a page of stack trace. */
+    private static String databaseProblem(Options options, Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
+                return "the database in " + options.data() + " is in use by another paraterm process"
+                        + " (a running server?); stop it or choose another --data folder";
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return "the database in " + options.data() + " cannot be opened: " + rootCause(error);
     }
 
     private static int countDocuments(DocumentStore store, Options options) throws IOException {
@@ -188,8 +214,7 @@ public final class Paraterm {
     private static int ingest(Options options, PrintStream out, PrintStream err)
             throws IOException, Options.UsageException {
         Path folder = options.argument("DIR");
-        try (ApplicationContext context = ApplicationContext.builder().properties(properties(options, false)).start()) {
-            openDatabase(context, options);
+        try (ApplicationContext context = startContext(options, false)) {
             ProgressBar bar = new ProgressBar(err, System.console() != null);
             List<CorpusLoader.FileResult> results = context.getBean(CorpusLoader.class).load(folder, bar);
             bar.finish();
