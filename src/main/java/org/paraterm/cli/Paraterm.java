@@ -259,13 +259,7 @@ public final class Paraterm {
     static Map<String, Object> properties(Options options, boolean server) throws IOException {
         Path data = options.data().toAbsolutePath().normalize();
         Files.createDirectories(data);
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", "jdbc:h2:file:" + data.resolve("paraterm")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        properties.put("datasources.default.driver-class-name", "org.h2.Driver");
-        properties.put("datasources.default.username", "sa");
-        properties.put("datasources.default.password", "");
-        properties.put("flyway.datasources.default.enabled", true);
+        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(data));
         properties.put("paraterm.data", data.toString());
         if (server) {
             properties.put("micronaut.server.port", options.port());

@@ -31,13 +31,7 @@ class DocumentStoreTest {
 
     @BeforeEach
     void start() {
-        context = ApplicationContext.run(Map.of(
-                "datasources.default.url", "jdbc:h2:file:" + temp.resolve("db")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "datasources.default.driver-class-name", "org.h2.Driver",
-                "datasources.default.username", "sa",
-                "datasources.default.password", "",
-                "flyway.datasources.default.enabled", true));
+        context = ApplicationContext.run(org.paraterm.DataFolder.databaseProperties(temp.resolve("db")));
         store = context.getBean(DocumentStore.class);
         loader = context.getBean(CorpusLoader.class);
     }

@@ -28,14 +28,9 @@ class DocumentPagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "datasources.default.url", "jdbc:h2:file:" + temp.resolve("db")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "datasources.default.driver-class-name", "org.h2.Driver",
-                "datasources.default.username", "sa",
-                "datasources.default.password", "",
-                "flyway.datasources.default.enabled", true));
+        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
+        properties.put("micronaut.server.port", -1);
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
         assertThat(get("/health").statusCode()).isEqualTo(503);
         server.getApplicationContext().getBean(CorpusLoader.class)
                 .load(Path.of("glossary", "corpus", "un-zh"), (done, total, result) -> { });
