@@ -237,15 +237,8 @@ public final class Paraterm {
         if (options.corpus() == null || options.out() == null) {
             throw new Options.UsageException("mine needs --corpus DIR and --out FILE.tsv");
         }
-        DocumentReader reader = new DocumentReader();
-        List<org.paraterm.corpus.CleanDocument> documents = new java.util.ArrayList<>();
-        for (Path file : CorpusLoader.documents(options.corpus())) {
-            try {
-                documents.add(reader.read(file));
-            } catch (UnreadableDocumentException e) {
-                err.println("paraterm: skipped " + e.getMessage());
-            }
-        }
+        List<org.paraterm.corpus.CleanDocument> documents = CorpusLoader.readAll(options.corpus(),
+                refused -> err.println("paraterm: skipped " + refused.getMessage()));
         List<org.paraterm.mining.Candidate> candidates = new org.paraterm.mining.TermMiner(
                 org.paraterm.mining.MiningSettings.defaults().withMinFreq(options.minFreq())).mine(documents);
         Files.writeString(options.out(), org.paraterm.mining.CandidateTable.write(candidates, documents, options.top()),

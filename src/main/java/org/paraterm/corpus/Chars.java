@@ -1,7 +1,7 @@
 package org.paraterm.corpus;
 
-/** Character classes the cleaning steps decide by. */
-final class Chars {
+/** Character classes the cleaning steps (and the miner) decide by. */
+public final class Chars {
 
     /** Private-use characters stand for footnote marks while a paragraph is being put together. */
     static final char MARK_BASE = '\uE000';
@@ -10,7 +10,7 @@ final class Chars {
     private Chars() {
     }
 
-    static boolean isHan(int c) {
+    public static boolean isHan(int c) {
         // The common blocks first: Character.UnicodeScript.of is a binary search and this test
         // runs on every character of the corpus.
         if (c >= 0x4E00 && c <= 0x9FFF) {

@@ -46,6 +46,24 @@ public class CorpusLoader {
         return results;
     }
 
+    /**
+     * Every readable document under a folder, in name order, without a database; files the reader
+     * refuses are reported to {@code refused} and skipped.
+     */
+    public static List<CleanDocument> readAll(Path folder, java.util.function.Consumer<UnreadableDocumentException> refused)
+            throws IOException {
+        DocumentReader reader = new DocumentReader();
+        List<CleanDocument> documents = new ArrayList<>();
+        for (Path file : documents(folder)) {
+            try {
+                documents.add(reader.read(file));
+            } catch (UnreadableDocumentException e) {
+                refused.accept(e);
+            }
+        }
+        return documents;
+    }
+
     /** The text files under a folder, in name order. */
     public static List<Path> documents(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {

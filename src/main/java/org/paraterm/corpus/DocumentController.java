@@ -46,9 +46,10 @@ public class DocumentController {
         CleanDocument document = found.get();
         List<ParagraphView> paragraphs = new ArrayList<>();
         Map<Integer, Integer> marksSoFar = new HashMap<>();
+        List<Reference> placed = placedReferences(document);
         for (Paragraph paragraph : document.paragraphs()) {
             paragraphs.add(new ParagraphView(paragraph.index(), paragraph.kind().name().toLowerCase(Locale.ROOT),
-                    segments(document, paragraph, marksSoFar)));
+                    segments(document, paragraph, placed, marksSoFar)));
         }
         return HttpResponse.ok(new ModelAndView<>("documents/page", Map.of(
                 "document", document,
@@ -80,11 +81,9 @@ public class DocumentController {
      * {@code marksSoFar} counts each footnote's marks over the paragraphs already split, so that
      * the k-th mark of footnote n gets the anchor {@code fnref<n>-<k>}.
      */
-    static List<Segment> segments(CleanDocument document, Paragraph paragraph, Map<Integer, Integer> marksSoFar) {
-        List<Reference> links = document.references().stream()
-                .filter(r -> r.span() != null && r.span().start() >= paragraph.start() && r.span().end() <= paragraph.end())
-                .sorted(Comparator.comparingInt(r -> r.span().start()))
-                .toList();
+    static List<Segment> segments(CleanDocument document, Paragraph paragraph, List<Reference> placed,
+                                  Map<Integer, Integer> marksSoFar) {
+        List<Reference> links = linksWithin(placed, paragraph);
         List<Segment> segments = new ArrayList<>();
         String text = document.text();
         int position = paragraph.start();
@@ -100,6 +99,35 @@ public class DocumentController {
         }
         emitTextAndMarks(text, position, paragraph.end(), marks, nextMark, segments, marksSoFar);
         return segments;
+    }
+
+    /** The references written in the text, in text order: sorted once per page. */
+    private static List<Reference> placedReferences(CleanDocument document) {
+        return document.references().stream()
+                .filter(r -> r.span() != null)
+                .sorted(Comparator.comparingInt(r -> r.span().start()))
+                .toList();
+    }
+
+    /** The references written inside a paragraph, found by binary search in the sorted ones. */
+    private static List<Reference> linksWithin(List<Reference> placed, Paragraph paragraph) {
+        int from = firstAtOrAfter(placed, paragraph.start());
+        int to = firstAtOrAfter(placed, paragraph.end());
+        return placed.subList(from, to).stream().filter(r -> r.span().end() <= paragraph.end()).toList();
+    }
+
+    private static int firstAtOrAfter(List<Reference> placed, int offset) {
+        int low = 0;
+        int high = placed.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (placed.get(middle).span().start() < offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private static int emitTextAndMarks(String text, int from, int to, List<FootnoteMark> marks, int nextMark,

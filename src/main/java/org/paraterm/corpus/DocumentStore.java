@@ -130,74 +130,57 @@ public class DocumentStore {
                 }
             }
             Map<Integer, List<Sentence>> sentences = new HashMap<>();
-            for (Object[] s : rows(connection, "SELECT paragraph_idx, idx, start_offset, end_offset FROM sentence"
-                    + " WHERE document_id = ? ORDER BY idx", id, 4)) {
-                sentences.computeIfAbsent((Integer) s[0], k -> new ArrayList<>())
-                        .add(new Sentence((Integer) s[1], new Span((Integer) s[2], (Integer) s[3])));
+            for (Map.Entry<Integer, Sentence> s : query(connection, "SELECT paragraph_idx, idx, start_offset, end_offset"
+                    + " FROM sentence WHERE document_id = ? ORDER BY idx", id, row -> Map.entry(row.getInt(1),
+                    new Sentence(row.getInt(2), new Span(row.getInt(3), row.getInt(4)))))) {
+                sentences.computeIfAbsent(s.getKey(), k -> new ArrayList<>()).add(s.getValue());
             }
             Map<Integer, List<FootnoteMark>> marks = new HashMap<>();
-            for (Object[] m : rows(connection, "SELECT paragraph_idx, number, char_offset FROM footnote_mark"
-                    + " WHERE document_id = ? ORDER BY char_offset, number", id, 3)) {
-                marks.computeIfAbsent((Integer) m[0], k -> new ArrayList<>())
-                        .add(new FootnoteMark((Integer) m[1], (Integer) m[2]));
+            for (Map.Entry<Integer, FootnoteMark> m : query(connection, "SELECT paragraph_idx, number, char_offset"
+                    + " FROM footnote_mark WHERE document_id = ? ORDER BY char_offset, number", id,
+                    row -> Map.entry(row.getInt(1), new FootnoteMark(row.getInt(2), row.getInt(3))))) {
+                marks.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(m.getValue());
             }
-            List<Paragraph> paragraphs = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT idx, kind, label, start_offset, end_offset FROM paragraph WHERE document_id = ? ORDER BY idx")) {
-                select.setLong(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
+            String documentText = text;
+            List<Paragraph> paragraphs = query(connection, "SELECT idx, kind, label, start_offset, end_offset"
+                    + " FROM paragraph WHERE document_id = ? ORDER BY idx", id, row -> {
                         int index = row.getInt(1);
                         int start = row.getInt(4);
-                        paragraphs.add(new Paragraph(index, ParagraphKind.valueOf(row.getString(2)), row.getString(3),
-                                start, text.substring(start, row.getInt(5)), sentences.getOrDefault(index, List.of()),
-                                marks.getOrDefault(index, List.of())));
-                    }
-                }
-            }
-            List<Footnote> footnotes = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT number, text FROM footnote WHERE document_id = ? ORDER BY number")) {
-                select.setLong(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        footnotes.add(new Footnote(row.getInt(1), row.getString(2)));
-                    }
-                }
-            }
-            List<Reference> references = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT symbol, source, start_offset, end_offset FROM doc_reference WHERE document_id = ?"
-                            + " ORDER BY idx, start_offset")) {
-                select.setLong(1, id);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
+                        return new Paragraph(index, ParagraphKind.valueOf(row.getString(2)), row.getString(3), start,
+                                documentText.substring(start, row.getInt(5)), sentences.getOrDefault(index, List.of()),
+                                marks.getOrDefault(index, List.of()));
+                    });
+            List<Footnote> footnotes = query(connection, "SELECT number, text FROM footnote WHERE document_id = ?"
+                    + " ORDER BY number", id, row -> new Footnote(row.getInt(1), row.getString(2)));
+            List<Reference> references = query(connection, "SELECT symbol, source, start_offset, end_offset"
+                    + " FROM doc_reference WHERE document_id = ? ORDER BY idx, start_offset", id, row -> {
                         int start = row.getInt(3);
                         Span span = row.wasNull() ? null : new Span(start, row.getInt(4));
-                        references.add(new Reference(row.getString(1), ReferenceSource.valueOf(row.getString(2)), span));
-                    }
-                }
-            }
+                        return new Reference(row.getString(1), ReferenceSource.valueOf(row.getString(2)), span);
+                    });
             return Optional.of(new CleanDocument(source, language, symbol, title, date, body, type, text, matchText,
                     paragraphs, footnotes, references));
         }
     }
 
-    private static List<Object[]> rows(Connection connection, String sql, long id, int columns) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
+    /** Reads one row of a result. */
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** The rows of a query about one document, each read into a value. */
+    private static <T> List<T> query(Connection connection, String sql, long id, RowReader<T> reader)
+            throws SQLException {
+        List<T> values = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, id);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    Object[] values = new Object[columns];
-                    for (int i = 0; i < columns; i++) {
-                        values[i] = row.getInt(i + 1);
-                    }
-                    rows.add(values);
+                    values.add(reader.read(row));
                 }
             }
         }
-        return rows;
+        return values;
     }
 
     private static void delete(Connection connection, long id) throws SQLException {

@@ -27,12 +27,15 @@ final class RepeatCounter {
     private final String text;
     private final int[] suffixes;
     private final int[] segmentOfPosition;
+    private final int[] segmentStart;
 
     RepeatCounter(List<Segment> segments) {
         StringBuilder joined = new StringBuilder();
         List<Integer> owners = new ArrayList<>();
+        segmentStart = new int[segments.size()];
         for (int s = 0; s < segments.size(); s++) {
             String segment = segments.get(s).text();
+            segmentStart[s] = joined.length();
             joined.append(segment).append(SEPARATOR);
             for (int i = 0; i <= segment.length(); i++) {
                 owners.add(s);
@@ -53,6 +56,11 @@ final class RepeatCounter {
 
     int segmentAt(int position) {
         return segmentOfPosition[position];
+    }
+
+    /** How far into its segment a position of the joined text lies. */
+    int offsetInSegment(int position) {
+        return position - segmentStart[segmentOfPosition[position]];
     }
 
     List<Repeat> repeats(int minFreq, int maxLength) {

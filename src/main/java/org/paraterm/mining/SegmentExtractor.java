@@ -2,6 +2,7 @@ package org.paraterm.mining;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.paraterm.corpus.Chars;
 import org.paraterm.corpus.CleanDocument;
 import org.paraterm.corpus.Sentence;
 
@@ -19,7 +20,7 @@ final class SegmentExtractor {
             for (Sentence sentence : document.sentences()) {
                 int start = -1;
                 for (int i = sentence.span().start(); i <= sentence.span().end(); i++) {
-                    boolean han = i < sentence.span().end() && isHan(text.charAt(i));
+                    boolean han = i < sentence.span().end() && Chars.isHan(text.charAt(i));
                     if (han && start < 0) {
                         start = i;
                     } else if (!han && start >= 0) {
@@ -32,9 +33,5 @@ final class SegmentExtractor {
             }
         }
         return segments;
-    }
-
-    static boolean isHan(char c) {
-        return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
     }
 }

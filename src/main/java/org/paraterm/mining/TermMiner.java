@@ -67,8 +67,6 @@ public final class TermMiner {
             }
             Map<Character, Integer> left = new HashMap<>();
             Map<Character, Integer> right = new HashMap<>();
-            Set<Integer> documentsUsing = new HashSet<>();
-            List<Occurrence> occurrences = new ArrayList<>();
             int leftEdges = 0;
             int rightEdges = 0;
             for (int r = repeat.from(); r < repeat.to(); r++) {
@@ -85,18 +83,24 @@ public final class TermMiner {
                 } else {
                     right.merge(after, 1, Integer::sum);
                 }
-                Segment segment = segmentOf(counter, segments, position);
-                documentsUsing.add(segment.document());
-                occurrences.add(new Occurrence(segment.document(), segment.sentence(),
-                        segment.offset() + position - start(counter, segments, position)));
             }
             double leftEntropy = entropy(left, leftEdges, repeat.frequency());
             double rightEntropy = entropy(right, rightEdges, repeat.frequency());
-            double cohesion = cohesion(term, frequency, characters, total);
             double boundary = Math.min(leftEntropy, rightEntropy);
             if (boundary <= 0.3) {
                 continue;
             }
+            // Evidence and cohesion only for the strings that pass the boundary test.
+            Set<Integer> documentsUsing = new HashSet<>();
+            List<Occurrence> occurrences = new ArrayList<>(repeat.frequency());
+            for (int r = repeat.from(); r < repeat.to(); r++) {
+                int position = counter.position(r);
+                Segment segment = segments.get(counter.segmentAt(position));
+                documentsUsing.add(segment.document());
+                occurrences.add(new Occurrence(segment.document(), segment.sentence(),
+                        segment.offset() + counter.offsetInSegment(position)));
+            }
+            double cohesion = cohesion(term, frequency, characters, total);
             double score = settings.frequencyWeight() * Math.log(1 + repeat.frequency()) / Math.log(2)
                     * Math.pow(documentsUsing.size(), settings.spreadWeight() * 0.5)
                     * Math.pow(boundary, settings.boundaryWeight())
@@ -196,18 +200,5 @@ public final class TermMiner {
             counts.merge(text.charAt(i), 1, Integer::sum);
         }
         return counts;
-    }
-
-    private static Segment segmentOf(RepeatCounter counter, List<Segment> segments, int position) {
-        return segments.get(counter.segmentAt(position));
-    }
-
-    private static int start(RepeatCounter counter, List<Segment> segments, int position) {
-        int segment = counter.segmentAt(position);
-        int start = position;
-        while (start > 0 && counter.segmentAt(start - 1) == segment) {
-            start--;
-        }
-        return start;
     }
 }

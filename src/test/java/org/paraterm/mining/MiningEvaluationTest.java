@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.paraterm.corpus.CleanDocument;
 import org.paraterm.corpus.CorpusLoader;
-import org.paraterm.corpus.DocumentReader;
 
 /**
  * The ranking measured against the development gold lists (src/test/resources/mining). Issue 3's
@@ -24,10 +22,9 @@ class MiningEvaluationTest {
 
     @Test
     void shouldPutMostlyRealTermsAtTheTopOfTheRanking() throws Exception {
-        List<CleanDocument> documents = new ArrayList<>();
-        for (Path file : CorpusLoader.documents(Path.of("glossary", "corpus", "un-zh"))) {
-            documents.add(new DocumentReader().read(file));
-        }
+        List<CleanDocument> documents = CorpusLoader.readAll(Path.of("glossary", "corpus", "un-zh"), refused -> {
+     throw new AssertionError(refused.getMessage());
+ });
         Set<String> terms = gold("dev-terms.txt");
         Set<String> nonTerms = gold("dev-non-terms.txt");
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.paraterm.corpus.CleanDocument;
 import org.paraterm.corpus.CorpusLoader;
-import org.paraterm.corpus.DocumentReader;
 
 /** Term mining on the bundled corpus (work in progress on issue 3: ranking and variants to come). */
 class TermMinerTest {
@@ -19,10 +18,9 @@ class TermMinerTest {
 
     @BeforeAll
     static void mine() throws Exception {
-        documents = new ArrayList<>();
-        for (Path file : CorpusLoader.documents(Path.of("glossary", "corpus", "un-zh"))) {
-            documents.add(new DocumentReader().read(file));
-        }
+        documents = CorpusLoader.readAll(Path.of("glossary", "corpus", "un-zh"), refused -> {
+            throw new AssertionError(refused.getMessage());
+        });
         candidates = new TermMiner(MiningSettings.defaults()).mine(documents);
     }
 
