@@ -17,6 +17,10 @@ import org.paraterm.corpus.CorpusLoader;
 import org.paraterm.corpus.DocumentReader;
 import org.paraterm.corpus.DocumentStore;
 import org.paraterm.corpus.UnreadableDocumentException;
+import org.paraterm.mining.CandidateTable;
+import org.paraterm.mining.MinedCandidate;
+import org.paraterm.mining.Mining;
+import org.paraterm.mining.MiningSettings;
 import org.paraterm.web.Readiness;
 
 /**
@@ -239,10 +243,8 @@ public final class Paraterm {
         }
         List<org.paraterm.corpus.CleanDocument> documents = CorpusLoader.readAll(options.corpus(),
                 refused -> err.println("paraterm: skipped " + refused.getMessage()));
-        List<org.paraterm.mining.Candidate> candidates = new org.paraterm.mining.TermMiner(
-                org.paraterm.mining.MiningSettings.defaults().withMinFreq(options.minFreq())).mine(documents);
-        Files.writeString(options.out(), org.paraterm.mining.CandidateTable.write(candidates, documents, options.top()),
-                StandardCharsets.UTF_8);
+        List<MinedCandidate> candidates = Mining.run(documents, MiningSettings.defaults().withMinFreq(options.minFreq()));
+        Files.writeString(options.out(), CandidateTable.write(candidates, options.top()), StandardCharsets.UTF_8);
         out.printf("%d candidates from %d documents written to %s%n", Math.min(options.top(), candidates.size()),
                 documents.size(), options.out());
         return 0;

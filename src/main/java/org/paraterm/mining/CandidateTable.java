@@ -1,11 +1,7 @@
 package org.paraterm.mining;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import org.paraterm.corpus.CleanDocument;
-import org.paraterm.corpus.Sentence;
 
 /**
  * The {@code mine} command's TSV: a header row, then {@code rank term freq docs score variants
@@ -13,24 +9,22 @@ import org.paraterm.corpus.Sentence;
  */
 public final class CandidateTable {
 
-    private static final int SHORTEST_EXAMPLE = 15;
-    private static final int LONGEST_EXAMPLE = 120;
+    public static final String HEADER = "rank\tterm\tfreq\tdocs\tscore\tvariants\tcontext";
 
     private CandidateTable() {
     }
 
-    public static String write(List<Candidate> candidates, List<CleanDocument> documents, int top) {
-        java.util.Map<String, List<Variant>> variants = VariantGrouper.group(candidates, documents);
-        StringBuilder out = new StringBuilder("rank\tterm\tfreq\tdocs\tscore\tvariants\tcontext\n");
-        for (int i = 0; i < Math.min(top, candidates.size()); i++) {
-            Candidate candidate = candidates.get(i);
-            out.append(i + 1).append('\t')
+    public static String write(List<MinedCandidate> candidates, int top) {
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        for (MinedCandidate mined : candidates.subList(0, Math.min(top, candidates.size()))) {
+            Candidate candidate = mined.candidate();
+            out.append(mined.rank()).append('\t')
                     .append(candidate.term()).append('\t')
                     .append(candidate.frequency()).append('\t')
                     .append(candidate.documents()).append('\t')
                     .append(String.format(Locale.ROOT, "%.3f", candidate.score())).append('\t')
-                    .append(variantColumn(variants.getOrDefault(candidate.term(), List.of()))).append('\t')
-                    .append(example(candidate, documents).replace('\t', ' ').replace('\n', ' '))
+                    .append(variantColumn(mined.variants())).append('\t')
+                    .append(mined.contexts().isEmpty() ? "" : cell(mined.contexts().get(0).text()))
                     .append('\n');
         }
         return out.toString();
@@ -49,27 +43,7 @@ public final class CandidateTable {
         return column.toString();
     }
 
-    /**
-     * One example sentence: complete and of moderate length when there is one, else the first.
-     * (The fuller good-example choice over documents is part of the contexts step still to come.)
-     */
-    static String example(Candidate candidate, List<CleanDocument> documents) {
-        String fallback = "";
-        Set<String> seen = new HashSet<>();
-        for (Occurrence occurrence : candidate.occurrences()) {
-            CleanDocument document = documents.get(occurrence.document());
-            Sentence sentence = document.sentences().get(occurrence.sentence());
-            String text = document.text(sentence.span());
-            if (!seen.add(text)) {
-                continue;
-            }
-            if (fallback.isEmpty()) {
-                fallback = text;
-            }
-            if (text.length() >= SHORTEST_EXAMPLE && text.length() <= LONGEST_EXAMPLE) {
-                return text;
-            }
-        }
-        return fallback;
+    private static String cell(String text) {
+        return text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 }

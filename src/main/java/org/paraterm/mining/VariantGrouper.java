@@ -55,8 +55,9 @@ final class VariantGrouper {
         }
         pairs.forEach((full, shorts) -> shorts.forEach((form, count) -> {
             Candidate standalone = byTerm.get(form);
-            add(variants, full, new Variant(form, Variant.Relation.ABBREVIATION,
-                    standalone == null ? count : standalone.frequency()));
+            add(variants, full, standalone == null
+                    ? new Variant(form, Variant.Relation.ABBREVIATION, count, Map.of())
+                    : variant(standalone, Variant.Relation.ABBREVIATION));
         }));
     }
 
@@ -82,8 +83,7 @@ final class VariantGrouper {
                             && a.term().indexOf('的') < 0 && b.term().indexOf('的') < 0) {
                         Candidate main = a.frequency() >= b.frequency() ? a : b;
                         Candidate other = main == a ? b : a;
-                        add(variants, main.term(), new Variant(other.term(), Variant.Relation.NEAR_IDENTICAL,
-                                other.frequency()));
+                        add(variants, main.term(), variant(other, Variant.Relation.NEAR_IDENTICAL));
                     }
                 }
             }
@@ -98,10 +98,22 @@ final class VariantGrouper {
                 String swapped = term.substring(cut) + term.substring(0, cut);
                 Candidate other = byTerm.get(swapped);
                 if (other != null && !swapped.equals(term) && candidate.frequency() >= other.frequency()) {
-                    add(variants, term, new Variant(swapped, Variant.Relation.WORD_ORDER, other.frequency()));
+                    add(variants, term, variant(other, Variant.Relation.WORD_ORDER));
                 }
             }
         }
+    }
+
+    private static Variant variant(Candidate form, Variant.Relation relation) {
+        return new Variant(form.term(), relation, form.frequency(), byDocument(form.occurrences()));
+    }
+
+    static Map<Integer, Integer> byDocument(List<Occurrence> occurrences) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (Occurrence occurrence : occurrences) {
+            counts.merge(occurrence.document(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     private static void add(Map<String, List<Variant>> variants, String term, Variant variant) {

@@ -56,7 +56,7 @@ class TermMinerTest {
 
     @Test
     void shouldWriteTheTableWithTheAgreedColumns() {
-        String table = CandidateTable.write(candidates, documents, 3);
+        String table = CandidateTable.write(Mining.run(documents, MiningSettings.defaults()), 3);
 
         String[] lines = table.split("\n");
         assertThat(lines[0]).isEqualTo("rank\tterm\tfreq\tdocs\tscore\tvariants\tcontext");
