@@ -17,4 +17,8 @@ public record Candidate(String term, int frequency, int documents, double score,
     public Candidate {
         occurrences = List.copyOf(occurrences);
     }
+
+    public Candidate withScore(double newScore) {
+        return new Candidate(term, frequency, documents, newScore, leftEntropy, rightEntropy, cohesion, occurrences);
+    }
 }

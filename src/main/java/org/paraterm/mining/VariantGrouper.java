@@ -1,111 +1,51 @@
 package org.paraterm.mining;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paraterm.corpus.CleanDocument;
 
 /**
- * Finds the variants of each candidate: abbreviations given in brackets after a full form, forms
- * differing in one or two characters, and word-order swaps. Comparisons stay within buckets of
- * candidates that share a length and an opening or closing, so the cost grows with the number of
- * candidates, not its square.
+ * Finds the variants of each candidate: abbreviations and short forms given in brackets after a
+ * full form, forms differing in one or two characters that are used the same way, and word-order
+ * swaps. Comparisons stay within buckets of candidates that share a length and an opening or
+ * closing, so the cost grows with the number of candidates, not its square.
  */
 final class VariantGrouper {
 
     /** A full form directly followed by a bracketed shorter form, in the match text (one bracket width). */
     private static final Pattern BRACKETED = Pattern.compile("([\\p{IsHan}]{4,30})\\(([\\p{IsHan}]{2,20})\\)");
     private static final int EDGE = 3;
+    /** Near-identical forms must be at least this alike (context similarity plus shared morpheme). */
+    private static final double ALIKE = 0.3;
+    /** A shared character in the differing parts (作战 / 战斗, 集团 / 团伙) counts this much. */
+    private static final double SHARED_MORPHEME = 0.3;
+    /** At most this share of two forms' use may fall in the same documents. */
+    private static final double DOCUMENT_OVERLAP = 0.25;
 
-    private VariantGrouper() {
-    }
+    private final List<CleanDocument> documents;
+    private final Map<String, Candidate> byTerm = new HashMap<>();
+    private final Map<String, List<Variant>> variants = new LinkedHashMap<>();
 
-    static Map<String, List<Variant>> group(List<Candidate> candidates, List<CleanDocument> documents) {
-        Map<String, Candidate> byTerm = new HashMap<>();
+    private VariantGrouper(List<Candidate> candidates, List<CleanDocument> documents) {
+        this.documents = documents;
         candidates.forEach(c -> byTerm.put(c.term(), c));
-        Map<String, List<Variant>> variants = new LinkedHashMap<>();
-        abbreviations(documents, byTerm, variants);
-        nearIdentical(candidates, variants);
-        wordOrder(candidates, byTerm, variants);
-        return variants;
     }
 
-    private static void abbreviations(List<CleanDocument> documents, Map<String, Candidate> byTerm,
-                                      Map<String, List<Variant>> variants) {
-        Map<String, Map<String, Integer>> pairs = new HashMap<>();
-        for (CleanDocument document : documents) {
-            Matcher matcher = BRACKETED.matcher(document.matchText());
-            while (matcher.find()) {
-                String before = matcher.group(1);
-                String inner = matcher.group(2);
-                // The full form is the longest candidate ending right before the bracket that
-                // shares the short form's last character: 联合国毒品和犯罪问题办公室(毒品和犯罪问题办公室).
-                for (int start = 0; start + inner.length() < before.length(); start++) {
-                    String full = before.substring(start);
-                    if (byTerm.containsKey(full) && sharesCharacters(full, inner)) {
-                        pairs.computeIfAbsent(full, k -> new HashMap<>()).merge(inner, 1, Integer::sum);
-                        break;
-                    }
-                }
-            }
-        }
-        pairs.forEach((full, shorts) -> shorts.forEach((form, count) -> {
-            Candidate standalone = byTerm.get(form);
-            add(variants, full, standalone == null
-                    ? new Variant(form, Variant.Relation.ABBREVIATION, count, Map.of())
-                    : variant(standalone, Variant.Relation.ABBREVIATION));
-        }));
-    }
-
-    private static void nearIdentical(List<Candidate> candidates, Map<String, List<Variant>> variants) {
-        Map<String, List<Candidate>> buckets = new HashMap<>();
-        for (Candidate candidate : candidates) {
-            String term = candidate.term();
-            if (term.length() < 4) {
-                continue;
-            }
-            buckets.computeIfAbsent("<" + term.length() + term.substring(0, EDGE), k -> new ArrayList<>()).add(candidate);
-            buckets.computeIfAbsent(">" + term.length() + term.substring(term.length() - EDGE), k -> new ArrayList<>())
-                    .add(candidate);
-        }
-        for (List<Candidate> bucket : buckets.values()) {
-            for (int i = 0; i < bucket.size(); i++) {
-                for (int j = i + 1; j < bucket.size(); j++) {
-                    Candidate a = bucket.get(i);
-                    Candidate b = bucket.get(j);
-                    int differences = differences(a.term(), b.term());
-                    if (differences >= 1 && differences <= 2 && differences * 3 < a.term().length()
-                            && adjacentDifferences(a.term(), b.term()) && firstDifference(a.term(), b.term()) >= 2
-                            && a.term().indexOf('的') < 0 && b.term().indexOf('的') < 0) {
-                        Candidate main = a.frequency() >= b.frequency() ? a : b;
-                        Candidate other = main == a ? b : a;
-                        add(variants, main.term(), variant(other, Variant.Relation.NEAR_IDENTICAL));
-                    }
-                }
-            }
-        }
-    }
-
-    private static void wordOrder(List<Candidate> candidates, Map<String, Candidate> byTerm,
-                                  Map<String, List<Variant>> variants) {
-        for (Candidate candidate : candidates) {
-            String term = candidate.term();
-            for (int cut = 2; cut <= term.length() - 2; cut++) {
-                String swapped = term.substring(cut) + term.substring(0, cut);
-                Candidate other = byTerm.get(swapped);
-                if (other != null && !swapped.equals(term) && candidate.frequency() >= other.frequency()) {
-                    add(variants, term, variant(other, Variant.Relation.WORD_ORDER));
-                }
-            }
-        }
-    }
-
-    private static Variant variant(Candidate form, Variant.Relation relation) {
-        return new Variant(form.term(), relation, form.frequency(), byDocument(form.occurrences()));
+    /** Variants of each canonical term, keyed by the canonical term. */
+    static Map<String, List<Variant>> group(List<Candidate> candidates, List<CleanDocument> documents) {
+        VariantGrouper grouper = new VariantGrouper(candidates, documents);
+        grouper.bracketed();
+        grouper.nearIdentical(candidates);
+        grouper.wordOrder(candidates);
+        return grouper.variants;
     }
 
     static Map<Integer, Integer> byDocument(List<Occurrence> occurrences) {
@@ -116,11 +56,231 @@ final class VariantGrouper {
         return counts;
     }
 
-    private static void add(Map<String, List<Variant>> variants, String term, Variant variant) {
+    /**
+     * 联合国毒品和犯罪问题办公室(毒品和犯罪问题办公室) gives a short form, a part of the full form
+     * that stands alone elsewhere; 国际刑事警察组织(国际刑警组织) an abbreviation. A short form's
+     * frequency counts its occurrences outside the full form.
+     */
+    private void bracketed() {
+        Map<String, Map<String, Map<Integer, Integer>>> pairs = new LinkedHashMap<>();
+        for (int d = 0; d < documents.size(); d++) {
+            Matcher matcher = BRACKETED.matcher(documents.get(d).matchText());
+            while (matcher.find()) {
+                String before = matcher.group(1);
+                String inner = matcher.group(2);
+                // The full form is the best-ranked candidate ending right before the bracket that
+                // shares the short form's last character.
+                String full = null;
+                for (int start = 0; start + inner.length() < before.length(); start++) {
+                    Candidate candidate = byTerm.get(before.substring(start));
+                    if (candidate != null && sharesCharacters(candidate.term(), inner)
+                            && (full == null || candidate.score() > byTerm.get(full).score())) {
+                        full = candidate.term();
+                    }
+                }
+                if (full != null) {
+                    pairs.computeIfAbsent(full, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(inner, k -> new HashMap<>()).merge(d, 1, Integer::sum);
+                }
+            }
+        }
+        pairs.forEach((full, shorts) -> shorts.forEach((form, bracketUses) -> {
+            Candidate standalone = byTerm.get(form);
+            boolean part = full.contains(form);
+            Variant.Relation relation = part ? Variant.Relation.SHORT_FORM : Variant.Relation.ABBREVIATION;
+            if (standalone == null) {
+                add(full, new Variant(form, relation, bracketUses.values().stream().mapToInt(i -> i).sum(),
+                        bracketUses));
+            } else if (part) {
+                List<Occurrence> outside = outside(standalone, byTerm.get(full));
+                add(full, new Variant(form, relation, outside.size(), byDocument(outside)));
+            } else {
+                add(full, variant(standalone, relation));
+            }
+        }));
+    }
+
+    /** The occurrences of {@code part} that do not lie inside an occurrence of {@code whole}. */
+    private static List<Occurrence> outside(Candidate part, Candidate whole) {
+        Set<Long> inside = new HashSet<>();
+        for (Occurrence occurrence : whole.occurrences()) {
+            for (int at = whole.term().indexOf(part.term()); at >= 0; at = whole.term().indexOf(part.term(), at + 1)) {
+                inside.add(key(occurrence.document(), occurrence.offset() + at));
+            }
+        }
+        return part.occurrences().stream()
+                .filter(o -> !inside.contains(key(o.document(), o.offset())))
+                .toList();
+    }
+
+    /**
+     * Forms of one length that differ in one or two adjacent characters after the opening (a
+     * different opening is another modifier) and are used as alternatives: never in the same
+     * sentence, mostly in different documents (each text keeps to its own wording), and alike in
+     * the characters around them or in the differing morpheme. Each form joins its likest partner.
+     */
+    private void nearIdentical(List<Candidate> candidates) {
+        Map<String, List<Candidate>> buckets = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            String term = candidate.term();
+            if (term.length() < 4 || term.indexOf('的') >= 0) {
+                continue;
+            }
+            buckets.computeIfAbsent("<" + term.length() + term.substring(0, EDGE), k -> new ArrayList<>()).add(candidate);
+            buckets.computeIfAbsent(">" + term.length() + term.substring(term.length() - EDGE), k -> new ArrayList<>())
+                    .add(candidate);
+        }
+        record Pair(Candidate main, Candidate other, double alike) {
+        }
+        List<Pair> pairs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (List<Candidate> bucket : buckets.values()) {
+            for (int i = 0; i < bucket.size(); i++) {
+                for (int j = i + 1; j < bucket.size(); j++) {
+                    Candidate a = bucket.get(i);
+                    Candidate b = bucket.get(j);
+                    if (!nearlyTheSameString(a.term(), b.term()) || !seen.add(a.term() + "|" + b.term())) {
+                        continue;
+                    }
+                    double alike = usedAlike(a, b);
+                    if (alike >= ALIKE) {
+                        Candidate main = a.frequency() >= b.frequency() ? a : b;
+                        pairs.add(new Pair(main, main == a ? b : a, alike));
+                    }
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingDouble(Pair::alike).reversed()
+                .thenComparing(p -> p.main().term()).thenComparing(p -> p.other().term()));
+        // A form is the variant of one term only, and a variant has no variants of its own.
+        Set<String> asVariant = new HashSet<>();
+        Set<String> asMain = new HashSet<>();
+        for (Pair pair : pairs) {
+            String main = pair.main().term();
+            String other = pair.other().term();
+            if (!asVariant.contains(other) && !asVariant.contains(main) && !asMain.contains(other)) {
+                asVariant.add(other);
+                asMain.add(main);
+                add(main, variant(pair.other(), Variant.Relation.NEAR_IDENTICAL));
+            }
+        }
+    }
+
+    private static boolean nearlyTheSameString(String a, String b) {
+        int differences = differences(a, b);
+        return differences >= 1 && differences <= 2 && differences * 3 < a.length()
+                && adjacentDifferences(a, b) && firstDifference(a, b) >= 2;
+    }
+
+    /**
+     * How alike two forms are in use, or a negative number when they cannot be alternatives: the
+     * cosine similarity of the characters just before and after them, plus a bonus when the
+     * differing parts share a character.
+     */
+    private double usedAlike(Candidate a, Candidate b) {
+        Set<Long> sentencesOfA = new HashSet<>();
+        for (Occurrence occurrence : a.occurrences()) {
+            sentencesOfA.add(key(occurrence.document(), occurrence.sentence()));
+        }
+        for (Occurrence occurrence : b.occurrences()) {
+            if (sentencesOfA.contains(key(occurrence.document(), occurrence.sentence()))) {
+                return -1;
+            }
+        }
+        if (documentOverlap(a, b) > DOCUMENT_OVERLAP) {
+            return -1;
+        }
+        double alike = cosine(neighbours(a), neighbours(b));
+        int first = firstDifference(a.term(), b.term());
+        int last = lastDifference(a.term(), b.term());
+        String partA = a.term().substring(first, last + 1);
+        String partB = b.term().substring(first, last + 1);
+        // The differing morpheme with a neighbouring character: 作战 / 战斗, 集团 / 团伙.
+        String wideA = a.term().substring(Math.max(0, first - 1), Math.min(a.term().length(), last + 2));
+        String wideB = b.term().substring(Math.max(0, first - 1), Math.min(b.term().length(), last + 2));
+        if (sharesAny(partA, wideB) || sharesAny(partB, wideA)) {
+            alike += SHARED_MORPHEME;
+        }
+        return alike;
+    }
+
+    /** The share of use two forms have in common over documents: Σ min(share in a, share in b). */
+    private static double documentOverlap(Candidate a, Candidate b) {
+        Map<Integer, Integer> inA = byDocument(a.occurrences());
+        Map<Integer, Integer> inB = byDocument(b.occurrences());
+        double overlap = 0;
+        for (Map.Entry<Integer, Integer> entry : inA.entrySet()) {
+            Integer other = inB.get(entry.getKey());
+            if (other != null) {
+                overlap += Math.min((double) entry.getValue() / a.frequency(), (double) other / b.frequency());
+            }
+        }
+        return overlap;
+    }
+
+    /** The characters right before and right after each occurrence. */
+    private Map<String, Integer> neighbours(Candidate candidate) {
+        Map<String, Integer> counts = new HashMap<>();
+        int length = candidate.term().length();
+        for (Occurrence occurrence : candidate.occurrences()) {
+            String text = documents.get(occurrence.document()).matchText();
+            int start = occurrence.offset();
+            int end = start + length;
+            counts.merge("<" + (start > 0 ? text.charAt(start - 1) : '^'), 1, Integer::sum);
+            counts.merge(">" + (end < text.length() ? text.charAt(end) : '$'), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static double cosine(Map<String, Integer> a, Map<String, Integer> b) {
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        for (Map.Entry<String, Integer> entry : a.entrySet()) {
+            normA += (double) entry.getValue() * entry.getValue();
+            dot += (double) entry.getValue() * b.getOrDefault(entry.getKey(), 0);
+        }
+        for (int count : b.values()) {
+            normB += (double) count * count;
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
+    }
+
+    private void wordOrder(List<Candidate> candidates) {
+        for (Candidate candidate : candidates) {
+            String term = candidate.term();
+            for (int cut = 2; cut <= term.length() - 2; cut++) {
+                String swapped = term.substring(cut) + term.substring(0, cut);
+                Candidate other = byTerm.get(swapped);
+                if (other != null && !swapped.equals(term) && candidate.frequency() >= other.frequency()) {
+                    add(term, variant(other, Variant.Relation.WORD_ORDER));
+                }
+            }
+        }
+    }
+
+    private static Variant variant(Candidate form, Variant.Relation relation) {
+        return new Variant(form.term(), relation, form.frequency(), byDocument(form.occurrences()));
+    }
+
+    private void add(String term, Variant variant) {
         List<Variant> list = variants.computeIfAbsent(term, k -> new ArrayList<>());
         if (list.stream().noneMatch(v -> v.form().equals(variant.form()))) {
             list.add(variant);
         }
+    }
+
+    private static long key(int high, int low) {
+        return ((long) high << 32) | (low & 0xFFFFFFFFL);
+    }
+
+    private static boolean sharesAny(String a, String b) {
+        for (int i = 0; i < a.length(); i++) {
+            if (b.indexOf(a.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sharesCharacters(String full, String inner) {
@@ -146,10 +306,6 @@ final class VariantGrouper {
         return count;
     }
 
-    /**
-     * Where two forms first differ. A different opening (跨国有组织犯罪 / 打击有组织犯罪) is another
-     * modifier, not a variant wording; the context comparison the issue asks for is still to come.
-     */
     private static int firstDifference(String a, String b) {
         int i = 0;
         while (i < a.length() && a.charAt(i) == b.charAt(i)) {
@@ -158,18 +314,16 @@ final class VariantGrouper {
         return i;
     }
 
+    private static int lastDifference(String a, String b) {
+        int i = a.length() - 1;
+        while (i >= 0 && a.charAt(i) == b.charAt(i)) {
+            i--;
+        }
+        return i;
+    }
+
     /** Two differing characters must sit side by side: one word swapped, not two letters scattered. */
     private static boolean adjacentDifferences(String a, String b) {
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < a.length(); i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                if (first < 0) {
-                    first = i;
-                }
-                last = i;
-            }
-        }
-        return last - first <= 1;
+        return lastDifference(a, b) - firstDifference(a, b) <= 1;
     }
 }

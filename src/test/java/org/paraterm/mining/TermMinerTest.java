@@ -65,24 +65,4 @@ class TermMinerTest {
         String[] first = lines[1].split("\t", -1);
         assertThat(first[6]).contains(first[1]);
     }
-
-    @Test
-    void shouldGroupBracketedAbbreviationsNearIdenticalFormsAndWordOrderVariants() {
-        java.util.Map<String, List<Variant>> variants = VariantGrouper.group(candidates, documents);
-
-        assertThat(variants.get("联合国毒品和犯罪问题办公室")).extracting(Variant::form, Variant::relation)
-                .contains(org.assertj.core.groups.Tuple.tuple("毒品和犯罪问题办公室", Variant.Relation.ABBREVIATION));
-        assertThat(variants.get("国际刑事警察组织")).extracting(Variant::form)
-                .contains("国际刑警组织");
-        assertThat(variants.get("外国恐怖主义作战人员")).extracting(Variant::form, Variant::relation, Variant::frequency)
-                .contains(org.assertj.core.groups.Tuple.tuple("外国恐怖主义战斗人员", Variant.Relation.NEAR_IDENTICAL, 12));
-        assertThat(variants.get("贩运人口")).extracting(Variant::form, Variant::relation)
-                .contains(org.assertj.core.groups.Tuple.tuple("人口贩运", Variant.Relation.WORD_ORDER));
-        List<Variant> groups = new ArrayList<>();
-        variants.values().forEach(groups::addAll);
-        assertThat(variants.entrySet()).anySatisfy(group -> {
-            assertThat(List.of("有组织犯罪集团", "有组织犯罪团伙")).contains(group.getKey());
-            assertThat(group.getValue()).extracting(Variant::form).containsAnyOf("有组织犯罪集团", "有组织犯罪团伙");
-        });
-    }
 }
