@@ -16,9 +16,9 @@ final class TermBoundaries {
      * Characters that do not begin a term: particles, conjunctions, prepositions, demonstratives
      * and the verbs that open UN clauses (请, 吁请) when glued to the term they govern.
      */
-    private static final String BAD_START = "的和与及并或在对其以为将由从向于等了是这该各请也又还均所而之把被使让给就都已曾应可此每"
+    private static final String BAD_START = "的和与及并或在对其以为将由从向于等了是这该各请也又还均所而之把被使让给就都已曾应可此每本"
             // counter words glued to the number before them ("号决议", "届会议", "日第")
-            + "号届日月年第次段项条个卷"
+            + "号届日月年第次段项条个卷时分秒点万亿元"
             // quantifiers and adverbs that open phrases ("一些国家", "同时考虑到", "相关国际", "除其他外")
             + "一同相除";
     /** Characters that do not end a term. */
@@ -35,7 +35,7 @@ final class TermBoundaries {
             // prepositions and framing words
             "根据", "按照", "依照", "依据", "关于", "为了", "方面", "许多", "通过", "经由", "针对", "对于", "由于",
             // clause openers of resolutions
-            "邀请", "请", "吁请", "促请", "敦促", "呼吁", "欢迎", "注意到", "确认", "重申", "强调", "决定", "回顾",
+            "奉", "见", "邀请", "请", "吁请", "促请", "敦促", "呼吁", "欢迎", "注意到", "确认", "重申", "强调", "决定", "回顾",
             "认识到", "铭记", "鼓励", "关切", "表示", "赞扬", "赞赏", "称赞", "感谢", "深信", "相信", "承认", "申明",
             "意识到", "深感", "谴责", "支持", "核可", "赞同", "核准", "授权", "要求", "建议", "指出", "报告",
             // action verbs that take the concept as their object
@@ -54,7 +54,14 @@ final class TermBoundaries {
     private static final Set<String> GENERAL_WORDS = Set.of("至关重要", "非常重要", "十分重要", "尤为重要", "必不可少",
             "有必要", "有可能", "尽可能", "进一步", "必要时", "酌情", "高级别", "各级", "一系列", "大多数", "越来越多",
             "有关方面", "相关方面", "其他方面", "有关国家", "所有国家", "此类犯罪", "这方面", "在这方面", "日益",
-            "广泛", "有效", "积极", "切实", "充分", "具体", "主要", "重要", "必要", "相关", "有关", "适当");
+            "广泛", "大规模", "有效", "积极", "切实", "充分", "具体", "主要", "重要", "必要", "相关", "有关", "适当");
+    /**
+     * The generic heads of names (committee, council, office, republic): each stands for whichever
+     * body the text is about, and is a term only as part of the full name.
+     */
+    private static final Set<String> GENERIC_HEADS = Set.of("委员会", "理事会", "办公室", "办事处", "共和国", "组织",
+            "机构", "小组", "会议", "方案", "计划", "中心", "机制", "部门", "政府", "国家",
+            "基金", "论坛", "网络", "公约", "协定", "条约", "决议", "报告");
     /** Verbs that follow the subject of a clause ("会员国强调", "会员国采取"). */
     private static final List<String> CLAUSE_ENDS = List.of("强调", "决定", "注意到", "确认", "重申", "回顾", "认识到",
             "鼓励", "吁请", "促请", "敦促", "呼吁", "欢迎", "表示", "采取", "采用", "制定", "认为", "指出", "报告",
@@ -74,13 +81,18 @@ final class TermBoundaries {
     }
 
     static boolean clean(String term) {
-        if (GENERAL_WORDS.contains(term)) {
+        if (GENERAL_WORDS.contains(term) || GENERIC_HEADS.contains(term) || GOVERNING.contains(term)
+                || ADVERBS.contains(term) || CLAUSE_ENDS.contains(term) || PHRASE_ENDS.contains(term)) {
             return false;
         }
         if (COORDINATED_PAIR.matcher(term).find() && term.length() <= 9) {
             return false;
         }
         if (BAD_START.indexOf(term.charAt(0)) >= 0 || BAD_END.indexOf(term.charAt(term.length() - 1)) >= 0) {
+            return false;
+        }
+        if (term.length() >= 3 && term.endsWith("地") && !term.endsWith("土地") && !term.endsWith("基地")) {
+            // The adverbial 地 of "更好地", "有效地": it qualifies the verb that follows.
             return false;
         }
         for (String connector : CONNECTORS) {
