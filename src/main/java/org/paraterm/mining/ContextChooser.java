@@ -67,7 +67,7 @@ final class ContextChooser {
                 .thenComparingInt(s -> s.context().start()));
         List<Scored> chosen = new ArrayList<>(count);
         Set<Integer> documentsUsed = new HashSet<>();
-        // First the best sentence of each document, then the next best overall; shown best first.
+        // First the best sentence of each document, best first, then the next best overall.
         for (Scored s : scored) {
             if (chosen.size() < count && documentsUsed.add(s.context().document())) {
                 chosen.add(s);
@@ -78,7 +78,6 @@ final class ContextChooser {
                 chosen.add(s);
             }
         }
-        chosen.sort(Comparator.comparingDouble(Scored::quality).reversed());
         return chosen.stream().map(Scored::context).toList();
     }
 
@@ -101,7 +100,10 @@ final class ContextChooser {
             quality *= Math.max(0.2, (double) LONGEST_GOOD / length);
         }
         char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
-        if ("。；！？;!?".indexOf(last) < 0) {
+        // A preambular paragraph of a resolution is one complete clause ending in a comma.
+        boolean complete = "。；！？;!?".indexOf(last) >= 0
+                || kind == ParagraphKind.PREAMBULAR && (last == '，' || last == ',');
+        if (!complete) {
             quality *= 0.5;
         }
         if (kind == ParagraphKind.FRONT || kind == ParagraphKind.TITLE || kind == ParagraphKind.HEADING
