@@ -20,7 +20,8 @@ public final class Mining {
     }
 
     public static List<MinedCandidate> run(List<CleanDocument> documents, MiningSettings settings) {
-        List<Candidate> ranked = Coordination.dropFreePairs(new TermMiner(settings).mine(documents));
+        List<Candidate> ranked = new TermMiner(settings).mine(documents);
+        ranked = Coordination.dropFreePairs(TitleCandidates.add(ranked, documents, settings));
         Map<String, List<Variant>> variants = VariantGrouper.group(ranked, documents);
         ranked = foldVariants(ranked, variants);
         ContextChooser contexts = new ContextChooser(documents);

@@ -96,6 +96,16 @@ class VariantGroupingTest {
         assertThat(documents.stream().anyMatch(d -> d.text().contains("《联合国宪章》"))).isTrue();
     }
 
+    @Test
+    void shouldOfferWholeLongTitlesAndTitlesWithDigitsOrDotsAsCandidates() {
+        assertThat(candidate("联合国打击跨国有组织犯罪公约关于预防、禁止和惩治贩运人口特别是妇女和儿童行为的补充议定书"))
+                .isPresent();
+        assertThat(candidate("2030年可持续发展议程").orElseThrow().candidate().frequency()).isEqualTo(5);
+        assertThat(candidate("纳尔逊·曼德拉规则")).isPresent();
+        // A citation of an official record is not a name.
+        assertThat(mined).noneMatch(m -> m.term().startsWith("经济及社会理事会正式记录"));
+    }
+
     private static Optional<MinedCandidate> candidate(String term) {
         return mined.stream().filter(m -> m.term().equals(term)).findFirst();
     }
