@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line: a command, its positional arguments and the options every command shares. */
-record Options(String command, List<String> arguments, Path data, int port, Path corpus, Path out, int minFreq,
-               int top) {
+record Options(String command, List<String> arguments, Path data, int port, Path corpus, Path out, Path settings,
+               int minFreq, int top) {
 
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -21,7 +21,8 @@ record Options(String command, List<String> arguments, Path data, int port, Path
         int port = 8080;
         Path corpus = null;
         Path out = null;
-        int minFreq = 2;
+        Path settings = null;
+        int minFreq = 0;
         int top = Integer.MAX_VALUE;
         int i = 0;
         if (args.length > 0 && !args[0].startsWith("-")) {
@@ -35,7 +36,13 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 case "--corpus" -> corpus = Path.of(value(args, ++i, arg));
                 case "--port" -> port = port(value(args, ++i, arg));
                 case "--out" -> out = Path.of(value(args, ++i, arg));
-                case "--min-freq" -> minFreq = positive(value(args, ++i, arg), arg);
+                case "--settings" -> settings = Path.of(value(args, ++i, arg));
+                case "--min-freq" -> {
+                    minFreq = positive(value(args, ++i, arg), arg);
+                    if (minFreq < 2) {
+                        throw new UsageException("--min-freq needs at least 2: a candidate is a repeated string");
+                    }
+                }
                 case "--top" -> top = positive(value(args, ++i, arg), arg);
                 case "--help", "-h" -> command = "help";
                 default -> {
@@ -46,7 +53,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 }
             }
         }
-        return new Options(command, List.copyOf(positional), data, port, corpus, out, minFreq, top);
+        return new Options(command, List.copyOf(positional), data, port, corpus, out, settings, minFreq, top);
     }
 
     Path argument(String name) throws UsageException {

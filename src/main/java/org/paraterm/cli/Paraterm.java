@@ -37,7 +37,7 @@ public final class Paraterm {
                                                             on first start loads the corpus
               clean FILE                                     print a document as the reader cleans it
               ingest DIR [--data DIR]                        load a folder of documents
-              mine --corpus DIR --out FILE.tsv [--min-freq N] [--top N]
+              mine --corpus DIR --out FILE.tsv [--min-freq N] [--top N] [--settings FILE]
                                                             mine term candidates, no database needed
 
             options:
@@ -243,11 +243,34 @@ public final class Paraterm {
         }
         List<org.paraterm.corpus.CleanDocument> documents = CorpusLoader.readAll(options.corpus(),
                 refused -> err.println("paraterm: skipped " + refused.getMessage()));
-        List<MinedCandidate> candidates = Mining.run(documents, MiningSettings.defaults().withMinFreq(options.minFreq()));
+        List<MinedCandidate> candidates = Mining.run(documents, miningSettings(options));
         Files.writeString(options.out(), CandidateTable.write(candidates, options.top()), StandardCharsets.UTF_8);
         out.printf("%d candidates from %d documents written to %s%n", Math.min(options.top(), candidates.size()),
                 documents.size(), options.out());
         return 0;
+    }
+
+    /**
+     * The mining settings: defaults, then the properties file given by {@code --settings}
+     * (docs/02-term-mining.md lists the keys), then {@code --min-freq}.
+     */
+    static MiningSettings miningSettings(Options options) throws IOException, Options.UsageException {
+        MiningSettings settings = MiningSettings.defaults();
+        if (options.settings() != null) {
+            if (!Files.isRegularFile(options.settings())) {
+                throw new Options.UsageException("no settings file " + options.settings());
+            }
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.Reader reader = Files.newBufferedReader(options.settings(), StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+            try {
+                settings = MiningSettings.from(properties);
+            } catch (IllegalArgumentException e) {
+                throw new Options.UsageException(options.settings() + ": " + e.getMessage());
+            }
+        }
+        return options.minFreq() > 0 ? settings.withMinFreq(options.minFreq()) : settings;
     }
 
     /** Configuration for the application context: the database in the data folder, the port. */
