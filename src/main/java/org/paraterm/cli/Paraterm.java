@@ -17,7 +17,9 @@ import org.paraterm.corpus.CorpusLoader;
 import org.paraterm.corpus.DocumentReader;
 import org.paraterm.corpus.DocumentStore;
 import org.paraterm.corpus.UnreadableDocumentException;
+import org.paraterm.mining.CandidateStore;
 import org.paraterm.mining.CandidateTable;
+import org.paraterm.mining.CorpusMining;
 import org.paraterm.mining.MinedCandidate;
 import org.paraterm.mining.Mining;
 import org.paraterm.mining.MiningSettings;
@@ -91,7 +93,7 @@ public final class Paraterm {
     }
 
     /** Starts the server and leaves it running until the process is stopped. */
-    private static int serve(Options options, PrintStream out) throws IOException {
+    private static int serve(Options options, PrintStream out) throws IOException, Options.UsageException {
         ApplicationContext context = startServer(options, out);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close, "paraterm-shutdown"));
         return KEEP_RUNNING;
@@ -102,11 +104,16 @@ public final class Paraterm {
      * corpus into an empty database, then the HTTP port, so that no page answers before the
      * documents are there. The caller closes the returned context to stop it.
      */
-    static ApplicationContext startServer(Options options, PrintStream out) throws IOException {
+    static ApplicationContext startServer(Options options, PrintStream out)
+            throws IOException, Options.UsageException {
+        MiningSettings settings = miningSettings(options);
         ApplicationContext context = startContext(options, true);
         try {
             if (countDocuments(context.getBean(DocumentStore.class), options) == 0) {
                 loadFirstCorpus(context.getBean(CorpusLoader.class), options.corpus(), out);
+                remine(context, settings, out);
+            } else if (neverMined(context)) {
+                remine(context, settings, out);
             }
             EmbeddedServer server = startListening(context, options);
             context.getBean(Readiness.class).markReady();
@@ -218,6 +225,7 @@ public final class Paraterm {
     private static int ingest(Options options, PrintStream out, PrintStream err)
             throws IOException, Options.UsageException {
         Path folder = options.argument("DIR");
+        MiningSettings settings = miningSettings(options);
         try (ApplicationContext context = startContext(options, false)) {
             ProgressBar bar = new ProgressBar(err, System.console() != null);
             List<CorpusLoader.FileResult> results = context.getBean(CorpusLoader.class).load(folder, bar);
@@ -232,7 +240,29 @@ public final class Paraterm {
                     counts.getOrDefault("refused", 0));
             results.stream().filter(CorpusLoader.FileResult::refused)
                     .forEach(result -> out.println("  refused " + result.refusal()));
+            if (counts.containsKey("loaded") || counts.containsKey("replaced") || neverMined(context)) {
+                remine(context, settings, out);
+            }
             return counts.getOrDefault("refused", 0) == 0 ? 0 : 1;
+        }
+    }
+
+    /** Mines every document in the database again and stores the candidates; decisions stay. */
+    private static void remine(ApplicationContext context, MiningSettings settings, PrintStream out)
+            throws IOException {
+        try {
+            int count = context.getBean(CorpusMining.class).remine(settings);
+            out.println("mined " + count + " candidates");
+        } catch (SQLException e) {
+            throw new IOException("mining the corpus failed, the previous candidates are kept: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean neverMined(ApplicationContext context) throws IOException {
+        try {
+            return context.getBean(CandidateStore.class).lastRun().isEmpty();
+        } catch (SQLException e) {
+            throw new IOException("the candidates cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -251,23 +281,28 @@ public final class Paraterm {
     }
 
     /**
-     * The mining settings: defaults, then the properties file given by {@code --settings}
-     * (docs/02-term-mining.md lists the keys), then {@code --min-freq}.
+     * The mining settings: defaults, then the properties file given by {@code --settings} or else
+     * {@code mining.properties} in the data folder (docs/02-term-mining.md lists the keys), then
+     * {@code --min-freq}.
      */
     static MiningSettings miningSettings(Options options) throws IOException, Options.UsageException {
         MiningSettings settings = MiningSettings.defaults();
-        if (options.settings() != null) {
-            if (!Files.isRegularFile(options.settings())) {
-                throw new Options.UsageException("no settings file " + options.settings());
+        Path file = options.settings();
+        if (file == null && Files.isRegularFile(options.data().resolve("mining.properties"))) {
+            file = options.data().resolve("mining.properties");
+        }
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new Options.UsageException("no settings file " + file);
             }
             java.util.Properties properties = new java.util.Properties();
-            try (java.io.Reader reader = Files.newBufferedReader(options.settings(), StandardCharsets.UTF_8)) {
+            try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             }
             try {
                 settings = MiningSettings.from(properties);
             } catch (IllegalArgumentException e) {
-                throw new Options.UsageException(options.settings() + ": " + e.getMessage());
+                throw new Options.UsageException(file + ": " + e.getMessage());
             }
         }
         return options.minFreq() > 0 ? settings.withMinFreq(options.minFreq()) : settings;

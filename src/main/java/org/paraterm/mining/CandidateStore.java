@@ -1,0 +1,371 @@
+package org.paraterm.mining;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Mined candidates in the database. A mining run replaces all candidates at once (one
+ * transaction: a failure leaves the previous run in place); terminologists' decisions are kept
+ * apart, keyed by the term string, so an approved or rejected string stays decided whatever
+ * re-mining finds.
+ */
+@Singleton
+public class CandidateStore {
+
+    public enum Status { OPEN, APPROVED, REJECTED }
+
+    /** How the candidate list is narrowed and ordered; null or 0 leaves a filter out. */
+    public record Filter(String contains, int minFrequency, int minDocuments, int minLength, int maxLength,
+                         Status status, Long document, String sort, int page, int size) {
+
+        public static final List<String> SORTS = List.of("rank", "freq", "docs", "term", "length");
+
+        public Filter {
+            sort = SORTS.contains(sort) ? sort : "rank";
+            page = Math.max(1, page);
+            size = Math.min(500, Math.max(1, size));
+        }
+    }
+
+    /** One row of the candidate list. */
+    public record Row(int rank, String term, int frequency, int documents, double score, String variants,
+                      Status status, String context, int contextTermStart) {
+    }
+
+    public record Page(long total, List<Row> rows) {
+    }
+
+    public record DocumentCount(long document, String symbol, int occurrences) {
+    }
+
+    public record VariantView(String form, String relation, int frequency, List<DocumentCount> documents) {
+    }
+
+    public record ContextView(long document, String symbol, int paragraph, String paragraphLabel, String text,
+                              int termStart) {
+    }
+
+    public record Decision(Status status, String reason, String decidedBy, Instant decidedAt) {
+    }
+
+    public record Detail(Row row, double leftEntropy, double rightEntropy, double cohesion,
+                         List<DocumentCount> byDocument, List<VariantView> variants, List<ContextView> contexts,
+                         Optional<Decision> decision) {
+    }
+
+    /** An occurrence with a little text either side, for the evidence list. */
+    public record OccurrenceView(long document, String symbol, int paragraph, int offset, String left,
+                                 String right) {
+    }
+
+    public record LastRun(Instant finishedAt, int documents, int candidates, long millis) {
+    }
+
+    private static final int OCCURRENCE_CONTEXT = 30;
+
+    private final DataSource dataSource;
+
+    public CandidateStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Replaces the stored candidates with a new run. {@code documentIds.get(i)} is the database id
+     * of the document the miner saw as number i.
+     */
+    public void replace(List<MinedCandidate> mined, List<Long> documentIds, long millis) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (String table : List.of("candidate_occurrence", "candidate_context", "candidate_variant_document",
+                        "candidate_variant", "candidate_document", "candidate")) {
+                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
+                        delete.executeUpdate();
+                    }
+                }
+                insertCandidates(connection, mined, documentIds);
+                try (PreparedStatement run = connection.prepareStatement(
+                        "INSERT INTO mining_run (finished_at, documents, candidates, millis) VALUES (?, ?, ?, ?)")) {
+                    run.setTimestamp(1, Timestamp.from(Instant.now()));
+                    run.setInt(2, documentIds.size());
+                    run.setInt(3, mined.size());
+                    run.setLong(4, millis);
+                    run.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void insertCandidates(Connection connection, List<MinedCandidate> mined, List<Long> documentIds)
+            throws SQLException {
+        try (PreparedStatement candidate = connection.prepareStatement("INSERT INTO candidate (term, rank_no, frequency,"
+                + " documents, score, left_entropy, right_entropy, cohesion, term_length, variants_text)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement perDocument = connection.prepareStatement(
+                     "INSERT INTO candidate_document (term, document_id, occurrences) VALUES (?, ?, ?)");
+             PreparedStatement variant = connection.prepareStatement(
+                     "INSERT INTO candidate_variant (term, idx, form, relation, frequency) VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement variantDocument = connection.prepareStatement("INSERT INTO candidate_variant_document"
+                     + " (term, idx, document_id, occurrences) VALUES (?, ?, ?, ?)");
+             PreparedStatement context = connection.prepareStatement("INSERT INTO candidate_context (term, idx,"
+                     + " document_id, paragraph_idx, sentence_idx, start_offset, text, term_start)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement occurrence = connection.prepareStatement("INSERT INTO candidate_occurrence"
+                     + " (term, document_id, sentence_idx, char_offset) VALUES (?, ?, ?, ?)")) {
+            for (MinedCandidate m : mined) {
+                Candidate c = m.candidate();
+                String term = c.term();
+                candidate.setString(1, term);
+                candidate.setInt(2, m.rank());
+                candidate.setInt(3, c.frequency());
+                candidate.setInt(4, c.documents());
+                candidate.setDouble(5, c.score());
+                candidate.setDouble(6, c.leftEntropy());
+                candidate.setDouble(7, c.rightEntropy());
+                candidate.setDouble(8, c.cohesion());
+                candidate.setInt(9, term.length());
+                candidate.setString(10, CandidateTable.variantColumn(m.variants()));
+                candidate.addBatch();
+                for (Map.Entry<Integer, Integer> count : m.byDocument().entrySet()) {
+                    perDocument.setString(1, term);
+                    perDocument.setLong(2, documentIds.get(count.getKey()));
+                    perDocument.setInt(3, count.getValue());
+                    perDocument.addBatch();
+                }
+                for (int v = 0; v < m.variants().size(); v++) {
+                    Variant form = m.variants().get(v);
+                    variant.setString(1, term);
+                    variant.setInt(2, v);
+                    variant.setString(3, form.form());
+                    variant.setString(4, form.relation().label());
+                    variant.setInt(5, form.frequency());
+                    variant.addBatch();
+                    for (Map.Entry<Integer, Integer> count : form.byDocument().entrySet()) {
+                        variantDocument.setString(1, term);
+                        variantDocument.setInt(2, v);
+                        variantDocument.setLong(3, documentIds.get(count.getKey()));
+                        variantDocument.setInt(4, count.getValue());
+                        variantDocument.addBatch();
+                    }
+                }
+                for (int x = 0; x < m.contexts().size(); x++) {
+                    Context example = m.contexts().get(x);
+                    context.setString(1, term);
+                    context.setInt(2, x);
+                    context.setLong(3, documentIds.get(example.document()));
+                    context.setInt(4, example.paragraph());
+                    context.setInt(5, example.sentence());
+                    context.setInt(6, example.start());
+                    context.setString(7, example.text());
+                    context.setInt(8, example.termStart());
+                    context.addBatch();
+                }
+                for (Occurrence at : c.occurrences()) {
+                    occurrence.setString(1, term);
+                    occurrence.setLong(2, documentIds.get(at.document()));
+                    occurrence.setInt(3, at.sentence());
+                    occurrence.setInt(4, at.offset());
+                    occurrence.addBatch();
+                }
+            }
+            candidate.executeBatch();
+            perDocument.executeBatch();
+            variant.executeBatch();
+            variantDocument.executeBatch();
+            context.executeBatch();
+            occurrence.executeBatch();
+        }
+    }
+
+    /** Approves or rejects a string; the decision holds across re-mining. */
+    public void decide(String term, Status status, String reason, String decidedBy) throws SQLException {
+        if (status == Status.OPEN) {
+            throw new IllegalArgumentException("a decision approves or rejects");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM candidate_decision WHERE term = ?");
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO candidate_decision"
+                         + " (term, status, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)")) {
+                delete.setString(1, term);
+                delete.executeUpdate();
+                insert.setString(1, term);
+                insert.setString(2, status.name());
+                insert.setString(3, reason);
+                insert.setString(4, decidedBy);
+                insert.setTimestamp(5, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    public Optional<LastRun> lastRun() throws SQLException {
+        List<LastRun> runs = query("SELECT finished_at, documents, candidates, millis FROM mining_run"
+                + " ORDER BY id DESC LIMIT 1", List.of(), row -> new LastRun(row.getTimestamp(1).toInstant(),
+                row.getInt(2), row.getInt(3), row.getLong(4)));
+        return runs.stream().findFirst();
+    }
+
+    public Page page(Filter filter) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (filter.contains() != null && !filter.contains().isBlank()) {
+            where.append(" AND (c.term LIKE ? ESCAPE '!' OR c.variants_text LIKE ? ESCAPE '!')");
+            String pattern = "%" + likeEscaped(filter.contains().strip()) + "%";
+            parameters.add(pattern);
+            parameters.add(pattern);
+        }
+        addAtLeast(where, parameters, "c.frequency", filter.minFrequency());
+        addAtLeast(where, parameters, "c.documents", filter.minDocuments());
+        addAtLeast(where, parameters, "c.term_length", filter.minLength());
+        if (filter.maxLength() > 0) {
+            where.append(" AND c.term_length <= ?");
+            parameters.add(filter.maxLength());
+        }
+        if (filter.status() == Status.OPEN) {
+            where.append(" AND d.status IS NULL");
+        } else if (filter.status() != null) {
+            where.append(" AND d.status = ?");
+            parameters.add(filter.status().name());
+        }
+        if (filter.document() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM candidate_document cd WHERE cd.term = c.term"
+                    + " AND cd.document_id = ?)");
+            parameters.add(filter.document());
+        }
+        String from = " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term";
+        long total = query("SELECT COUNT(*)" + from + where, parameters, row -> row.getLong(1)).get(0);
+        String order = switch (filter.sort()) {
+            case "freq" -> "c.frequency DESC, c.rank_no";
+            case "docs" -> "c.documents DESC, c.rank_no";
+            case "term" -> "c.term";
+            case "length" -> "c.term_length DESC, c.rank_no";
+            default -> "c.rank_no";
+        };
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(filter.size());
+        paged.add((long) (filter.page() - 1) * filter.size());
+        List<Row> rows = query("SELECT c.rank_no, c.term, c.frequency, c.documents, c.score, c.variants_text,"
+                + " d.status, x.text, x.term_start" + from
+                + " LEFT JOIN candidate_context x ON x.term = c.term AND x.idx = 0"
+                + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", paged, CandidateStore::row);
+        return new Page(total, rows);
+    }
+
+    public Optional<Detail> find(String term) throws SQLException {
+        List<Object[]> measures = new ArrayList<>();
+        List<Row> rows = query("SELECT c.rank_no, c.term, c.frequency, c.documents, c.score, c.variants_text,"
+                + " d.status, x.text, x.term_start, c.left_entropy, c.right_entropy, c.cohesion"
+                + " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term"
+                + " LEFT JOIN candidate_context x ON x.term = c.term AND x.idx = 0 WHERE c.term = ?",
+                List.of(term), row -> {
+                    measures.add(new Object[] {row.getDouble(10), row.getDouble(11), row.getDouble(12)});
+                    return row(row);
+                });
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<DocumentCount> byDocument = query("SELECT cd.document_id, COALESCE(doc.symbol, doc.source),"
+                + " cd.occurrences FROM candidate_document cd JOIN document doc ON doc.id = cd.document_id"
+                + " WHERE cd.term = ? ORDER BY doc.doc_date, doc.id", List.of(term),
+                row -> new DocumentCount(row.getLong(1), row.getString(2), row.getInt(3)));
+        List<VariantView> variants = new ArrayList<>();
+        for (Object[] v : query("SELECT idx, form, relation, frequency FROM candidate_variant WHERE term = ?"
+                + " ORDER BY idx", List.of(term), row -> new Object[] {row.getInt(1), row.getString(2),
+                row.getString(3), row.getInt(4)})) {
+            List<DocumentCount> documents = query("SELECT vd.document_id, COALESCE(doc.symbol, doc.source),"
+                    + " vd.occurrences FROM candidate_variant_document vd JOIN document doc ON doc.id = vd.document_id"
+                    + " WHERE vd.term = ? AND vd.idx = ? ORDER BY doc.doc_date, doc.id", List.of(term, v[0]),
+                    row -> new DocumentCount(row.getLong(1), row.getString(2), row.getInt(3)));
+            variants.add(new VariantView((String) v[1], (String) v[2], (Integer) v[3], documents));
+        }
+        List<ContextView> contexts = query("SELECT x.document_id, COALESCE(doc.symbol, doc.source), x.paragraph_idx,"
+                + " p.label, x.text, x.term_start FROM candidate_context x JOIN document doc ON doc.id = x.document_id"
+                + " LEFT JOIN paragraph p ON p.document_id = x.document_id AND p.idx = x.paragraph_idx"
+                + " WHERE x.term = ? ORDER BY x.idx", List.of(term),
+                row -> new ContextView(row.getLong(1), row.getString(2), row.getInt(3), row.getString(4),
+                        row.getString(5), row.getInt(6)));
+        List<Decision> decision = query("SELECT status, reason, decided_by, decided_at FROM candidate_decision"
+                + " WHERE term = ?", List.of(term), row -> new Decision(Status.valueOf(row.getString(1)),
+                row.getString(2), row.getString(3), row.getTimestamp(4).toInstant()));
+        Object[] m = measures.get(0);
+        return Optional.of(new Detail(rows.get(0), (Double) m[0], (Double) m[1], (Double) m[2], byDocument, variants,
+                contexts, decision.stream().findFirst()));
+    }
+
+    /** Every occurrence of a candidate in document order, a page at a time. */
+    public List<OccurrenceView> occurrences(String term, int page, int size) throws SQLException {
+        return query("SELECT o.document_id, COALESCE(doc.symbol, doc.source), s.paragraph_idx, o.char_offset,"
+                + " SUBSTRING(doc.text, GREATEST(1, o.char_offset + 1 - ?), LEAST(?, o.char_offset)),"
+                + " SUBSTRING(doc.text, o.char_offset + 1 + ?, ?)"
+                + " FROM candidate_occurrence o JOIN document doc ON doc.id = o.document_id"
+                + " JOIN sentence s ON s.document_id = o.document_id AND s.idx = o.sentence_idx"
+                + " WHERE o.term = ? ORDER BY doc.doc_date, doc.id, o.char_offset LIMIT ? OFFSET ?",
+                List.of(OCCURRENCE_CONTEXT, OCCURRENCE_CONTEXT, term.length(), OCCURRENCE_CONTEXT, term,
+                        size, (long) (Math.max(1, page) - 1) * size),
+                row -> new OccurrenceView(row.getLong(1), row.getString(2), row.getInt(3), row.getInt(4),
+                        oneLine(row.getString(5)), oneLine(row.getString(6))));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replace('\n', ' ');
+    }
+
+    private static Row row(ResultSet row) throws SQLException {
+        String status = row.getString(7);
+        String context = row.getString(8);
+        return new Row(row.getInt(1), row.getString(2), row.getInt(3), row.getInt(4), row.getDouble(5),
+                row.getString(6), status == null ? Status.OPEN : Status.valueOf(status),
+                context == null ? "" : context, context == null ? 0 : row.getInt(9));
+    }
+
+    private static void addAtLeast(StringBuilder where, List<Object> parameters, String column, int minimum) {
+        if (minimum > 0) {
+            where.append(" AND ").append(column).append(" >= ?");
+            parameters.add(minimum);
+        }
+    }
+
+    /** A user's text matched literally by LIKE: its wildcards escaped with '!'. */
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<?> parameters, RowReader<T> reader) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(reader.read(row));
+                }
+            }
+            return rows;
+        }
+    }
+}
