@@ -31,7 +31,7 @@ public class CandidateStore {
         public static final List<String> SORTS = List.of("rank", "freq", "docs", "term", "length");
 
         public Filter {
-            sort = SORTS.contains(sort) ? sort : "rank";
+            sort = sort != null && SORTS.contains(sort) ? sort : "rank";
             page = Math.max(1, page);
             size = Math.min(500, Math.max(1, size));
         }

@@ -1,0 +1,244 @@
+package org.paraterm.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.views.ModelAndView;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.paraterm.corpus.DocumentStore;
+import org.paraterm.mining.CandidateStore;
+
+/**
+ * Mined candidates for terminologists: the list with filters and sorting, a page per candidate
+ * with all its evidence, and the same as JSON. Read-only: decisions come with the review workflow,
+ * behind a login.
+ */
+@Controller
+public class CandidateController {
+
+    private static final int PAGE_SIZE = 50;
+    private static final int OCCURRENCE_PAGE = 100;
+    private static final int LONGEST_QUERY = 200;
+
+    /** A context cut at the term so the page can highlight it without building HTML. */
+    public record Highlighted(String before, String term, String after) {
+        static Highlighted of(String text, int start, int length) {
+            if (text == null || text.isEmpty() || start < 0 || start + length > text.length()) {
+                return new Highlighted(text == null ? "" : text, "", "");
+            }
+            return new Highlighted(text.substring(0, start), text.substring(start, start + length),
+                    text.substring(start + length));
+        }
+    }
+
+    public record ListRow(CandidateStore.Row row, String href, Highlighted context) {
+    }
+
+    public record ContextRow(CandidateStore.ContextView context, String href, Highlighted text) {
+    }
+
+    public record DocumentBar(CandidateStore.DocumentCount count, String href, int percent) {
+    }
+
+    private final CandidateStore candidates;
+    private final DocumentStore documents;
+
+    public CandidateController(CandidateStore candidates, DocumentStore documents) {
+        this.candidates = candidates;
+        this.documents = documents;
+    }
+
+    @Get("/candidates")
+    @Produces(MediaType.TEXT_HTML)
+    public ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String q, @Nullable @QueryValue String minFreq,
+                                                  @Nullable @QueryValue String minDocs, @Nullable @QueryValue String minLength,
+                                                  @Nullable @QueryValue String maxLength, @Nullable @QueryValue String status,
+                                                  @Nullable @QueryValue String doc, @Nullable @QueryValue String sort,
+                                                  @Nullable @QueryValue String page) throws SQLException {
+        CandidateStore.Filter filter = filter(q, minFreq, minDocs, minLength, maxLength, status, doc, sort, page,
+                String.valueOf(PAGE_SIZE));
+        CandidateStore.Page result = candidates.page(filter);
+        List<ListRow> rows = new ArrayList<>();
+        for (CandidateStore.Row row : result.rows()) {
+            rows.add(new ListRow(row, href(row.term()),
+                    Highlighted.of(row.context(), row.contextTermStart(), row.term().length())));
+        }
+        long pages = Math.max(1, (result.total() + filter.size() - 1) / filter.size());
+        Map<String, Object> model = new HashMap<>();
+        model.put("filter", filter);
+        model.put("q", filter.contains() == null ? "" : filter.contains());
+        model.put("status", filter.status() == null ? "" : filter.status().name().toLowerCase(Locale.ROOT));
+        model.put("rows", rows);
+        model.put("total", result.total());
+        model.put("pages", pages);
+        model.put("previous", filter.page() > 1 ? pageLink(filter, filter.page() - 1) : null);
+        model.put("next", filter.page() < pages ? pageLink(filter, filter.page() + 1) : null);
+        model.put("documents", documents.list());
+        model.put("sorts", CandidateStore.Filter.SORTS);
+        model.put("lastRun", candidates.lastRun().orElse(null));
+        return new ModelAndView<>("candidates/list", model);
+    }
+
+    @Get("/candidates/{term}")
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> page(@PathVariable String term, @Nullable @QueryValue String occurrences)
+            throws SQLException {
+        Optional<CandidateStore.Detail> found = term.length() > LONGEST_QUERY ? Optional.empty() : candidates.find(term);
+        if (found.isEmpty()) {
+            return HttpResponse.notFound(new ModelAndView<>("errors/page",
+                    Map.of("status", 404, "message", "没有这个候选术语 No such candidate")));
+        }
+        CandidateStore.Detail detail = found.get();
+        int occurrencePage = Math.max(1, number(occurrences, 1));
+        int most = detail.byDocument().stream().mapToInt(CandidateStore.DocumentCount::occurrences).max().orElse(1);
+        List<DocumentBar> bars = detail.byDocument().stream()
+                .map(c -> new DocumentBar(c, "/documents/" + c.document(), 100 * c.occurrences() / most))
+                .toList();
+        List<ContextRow> contexts = detail.contexts().stream()
+                .map(c -> new ContextRow(c, "/documents/" + c.document() + "#p" + c.paragraph(),
+                        Highlighted.of(c.text(), c.termStart(), term.length())))
+                .toList();
+        int occurrencePages = Math.max(1, (detail.row().frequency() + OCCURRENCE_PAGE - 1) / OCCURRENCE_PAGE);
+        Map<String, Object> model = new HashMap<>();
+        model.put("detail", detail);
+        model.put("row", detail.row());
+        model.put("bars", bars);
+        model.put("contexts", contexts);
+        model.put("occurrences", candidates.occurrences(term, occurrencePage, OCCURRENCE_PAGE));
+        model.put("occurrencePage", occurrencePage);
+        model.put("occurrencePages", occurrencePages);
+        model.put("previousOccurrences", occurrencePage > 1
+                ? href(term) + "?occurrences=" + (occurrencePage - 1) + "#occurrences" : null);
+        model.put("nextOccurrences", occurrencePage < occurrencePages
+                ? href(term) + "?occurrences=" + (occurrencePage + 1) + "#occurrences" : null);
+        return HttpResponse.ok(new ModelAndView<>("candidates/page", model));
+    }
+
+    @Get("/api/candidates")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> listJson(@Nullable @QueryValue String q, @Nullable @QueryValue String minFreq,
+                                        @Nullable @QueryValue String minDocs, @Nullable @QueryValue String status,
+                                        @Nullable @QueryValue String doc, @Nullable @QueryValue String sort,
+                                        @Nullable @QueryValue String page, @Nullable @QueryValue String size)
+            throws SQLException {
+        CandidateStore.Filter filter = filter(q, minFreq, minDocs, null, null, status, doc, sort, page,
+                size == null ? String.valueOf(PAGE_SIZE) : size);
+        CandidateStore.Page result = candidates.page(filter);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CandidateStore.Row row : result.rows()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("rank", row.rank());
+            json.put("term", row.term());
+            json.put("freq", row.frequency());
+            json.put("docs", row.documents());
+            json.put("score", row.score());
+            json.put("variants", row.variants());
+            json.put("status", row.status().name().toLowerCase(Locale.ROOT));
+            json.put("context", row.context());
+            rows.add(json);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("total", result.total());
+        json.put("page", filter.page());
+        json.put("size", filter.size());
+        json.put("candidates", rows);
+        return json;
+    }
+
+    @Get("/api/candidates/{term}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public HttpResponse<?> pageJson(@PathVariable String term) throws SQLException {
+        Optional<CandidateStore.Detail> found = term.length() > LONGEST_QUERY ? Optional.empty() : candidates.find(term);
+        if (found.isEmpty()) {
+            return HttpResponse.notFound(Map.of("error", "no such candidate"));
+        }
+        CandidateStore.Detail detail = found.get();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("term", detail.row().term());
+        json.put("rank", detail.row().rank());
+        json.put("freq", detail.row().frequency());
+        json.put("docs", detail.row().documents());
+        json.put("score", detail.row().score());
+        json.put("leftEntropy", detail.leftEntropy());
+        json.put("rightEntropy", detail.rightEntropy());
+        json.put("cohesion", detail.cohesion());
+        json.put("status", detail.row().status().name().toLowerCase(Locale.ROOT));
+        json.put("byDocument", detail.byDocument());
+        json.put("variants", detail.variants());
+        json.put("contexts", detail.contexts());
+        return HttpResponse.ok(json);
+    }
+
+    static String href(String term) {
+        return "/candidates/" + URLEncoder.encode(term, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static CandidateStore.Filter filter(String q, String minFreq, String minDocs, String minLength,
+                                                String maxLength, String status, String doc, String sort, String page,
+                                                String size) {
+        String contains = q == null ? null : q.strip();
+        if (contains != null && contains.length() > LONGEST_QUERY) {
+            contains = contains.substring(0, LONGEST_QUERY);
+        }
+        CandidateStore.Status wanted = switch (status == null ? "" : status.toLowerCase(Locale.ROOT)) {
+            case "open" -> CandidateStore.Status.OPEN;
+            case "approved" -> CandidateStore.Status.APPROVED;
+            case "rejected" -> CandidateStore.Status.REJECTED;
+            default -> null;
+        };
+        int document = number(doc, 0);
+        return new CandidateStore.Filter(contains, number(minFreq, 0), number(minDocs, 0), number(minLength, 0),
+                number(maxLength, 0), wanted, document > 0 ? (long) document : null, sort, number(page, 1),
+                number(size, PAGE_SIZE));
+    }
+
+    /** A whole number from a query parameter; anything else is left out rather than an error page. */
+    private static int number(String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String pageLink(CandidateStore.Filter filter, int page) {
+        StringBuilder link = new StringBuilder("/candidates?page=").append(page).append("&sort=").append(filter.sort());
+        if (filter.contains() != null && !filter.contains().isEmpty()) {
+            link.append("&q=").append(URLEncoder.encode(filter.contains(), StandardCharsets.UTF_8));
+        }
+        appendIfSet(link, "minFreq", filter.minFrequency());
+        appendIfSet(link, "minDocs", filter.minDocuments());
+        appendIfSet(link, "minLength", filter.minLength());
+        appendIfSet(link, "maxLength", filter.maxLength());
+        if (filter.status() != null) {
+            link.append("&status=").append(filter.status().name().toLowerCase(Locale.ROOT));
+        }
+        if (filter.document() != null) {
+            link.append("&doc=").append(filter.document());
+        }
+        return link.toString();
+    }
+
+    private static void appendIfSet(StringBuilder link, String name, int value) {
+        if (value > 0) {
+            link.append('&').append(name).append('=').append(value);
+        }
+    }
+}
