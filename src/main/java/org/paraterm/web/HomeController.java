@@ -6,19 +6,23 @@ import io.micronaut.views.ModelAndView;
 import java.sql.SQLException;
 import java.util.Map;
 import org.paraterm.corpus.DocumentStore;
+import org.paraterm.mining.CandidateStore;
 
 /** The home page: what paraterm is and what it holds. */
 @Controller("/")
 public class HomeController {
 
     private final DocumentStore store;
+    private final CandidateStore candidates;
 
-    public HomeController(DocumentStore store) {
+    public HomeController(DocumentStore store, CandidateStore candidates) {
         this.store = store;
+        this.candidates = candidates;
     }
 
     @Get
     public ModelAndView<Map<String, Object>> home() throws SQLException {
-        return new ModelAndView<>("home/index", Map.of("documentCount", store.count()));
+        return new ModelAndView<>("home/index", Map.of("documentCount", store.count(),
+                "candidateCount", candidates.lastRun().map(CandidateStore.LastRun::candidates).orElse(0)));
     }
 }
