@@ -23,6 +23,8 @@ import org.paraterm.mining.CorpusMining;
 import org.paraterm.mining.MinedCandidate;
 import org.paraterm.mining.Mining;
 import org.paraterm.mining.MiningSettings;
+import org.paraterm.security.FirstAdmin;
+import org.paraterm.security.UserStore;
 import org.paraterm.web.Readiness;
 
 /**
@@ -115,6 +117,7 @@ public final class Paraterm {
             } else if (neverMined(context)) {
                 remine(context, settings, out);
             }
+            firstAdmin(context, out);
             EmbeddedServer server = startListening(context, options);
             context.getBean(Readiness.class).markReady();
             out.println("paraterm is ready: open http://localhost:" + server.getPort() + "/");
@@ -255,6 +258,14 @@ public final class Paraterm {
             out.println("mined " + count + " candidates");
         } catch (SQLException e) {
             throw new IOException("mining the corpus failed, the previous candidates are kept: " + e.getMessage(), e);
+        }
+    }
+
+    private static void firstAdmin(ApplicationContext context, PrintStream out) throws IOException {
+        try {
+            FirstAdmin.ensure(context.getBean(UserStore.class), System::getenv, out);
+        } catch (SQLException e) {
+            throw new IOException("the accounts cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,12 @@
 package org.paraterm.corpus;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.views.ModelAndView;
 import java.sql.SQLException;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The documents list and a document's cleaned text with its footnotes and cited symbols. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/documents")
 public class DocumentController {
 
@@ -32,11 +37,13 @@ public class DocumentController {
     }
 
     @Get
+    @Produces(MediaType.TEXT_HTML)
     public ModelAndView<Map<String, Object>> list() throws SQLException {
         return new ModelAndView<>("documents/list", Map.of("documents", store.list()));
     }
 
     @Get("/{id}")
+    @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> page(@PathVariable String id) throws SQLException {
         Optional<CleanDocument> found = parseId(id).flatMap(this::find);
         if (found.isEmpty()) {

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
@@ -27,6 +29,7 @@ import org.paraterm.mining.CandidateStore;
  * with all its evidence, and the same as JSON. Read-only: decisions come with the review workflow,
  * behind a login.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 public class CandidateController {
 

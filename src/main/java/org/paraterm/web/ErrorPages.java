@@ -1,18 +1,26 @@
 package org.paraterm.web;
 
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.MediaType;
 import io.micronaut.views.ModelAndView;
+import io.micronaut.security.authentication.AuthorizationException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Error pages that say what went wrong for the user and never show internals. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 public class ErrorPages {
 
@@ -23,6 +31,26 @@ public class ErrorPages {
     public HttpResponse<ModelAndView<Map<String, Object>>> notFound(HttpRequest<?> request) {
         return HttpResponse.notFound(new ModelAndView<>("errors/page",
                 Map.of("status", 404, "message", "找不到此页 Page not found")));
+    }
+
+    /**
+     * Not signed in: pages send the browser to the login form (and back afterwards), the API
+     * answers 401. Signed in without the role: a page that says so, or 403.
+     */
+    @Error(global = true, exception = AuthorizationException.class)
+    public HttpResponse<?> refused(HttpRequest<?> request, AuthorizationException refusal) {
+        boolean page = !request.getPath().startsWith("/api/")
+                && request.getHeaders().accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
+        if (refusal.isForbidden()) {
+            return page ? HttpResponse.seeOther(URI.create("/forbidden"))
+                    : HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "your role does not allow this"));
+        }
+        if (page && request.getMethod() == HttpMethod.GET) {
+            return HttpResponse.seeOther(URI.create("/login?next="
+                    + URLEncoder.encode(request.getUri().toString(), StandardCharsets.UTF_8)));
+        }
+        return page ? HttpResponse.seeOther(URI.create("/login"))
+                : HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "sign in first"));
     }
 
     @Produces(MediaType.TEXT_HTML)

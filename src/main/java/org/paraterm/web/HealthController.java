@@ -2,10 +2,13 @@ package org.paraterm.web;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import java.util.Map;
 
 /** {@code GET /health}: 200 once the server is ready, 503 while it is still loading. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/health")
 public class HealthController {
 

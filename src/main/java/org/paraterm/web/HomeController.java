@@ -1,7 +1,11 @@
 package org.paraterm.web;
 
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.views.ModelAndView;
 import java.sql.SQLException;
 import java.util.Map;
@@ -9,6 +13,7 @@ import org.paraterm.corpus.DocumentStore;
 import org.paraterm.mining.CandidateStore;
 
 /** The home page: what paraterm is and what it holds. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/")
 public class HomeController {
 
@@ -21,6 +26,7 @@ public class HomeController {
     }
 
     @Get
+    @Produces(MediaType.TEXT_HTML)
     public ModelAndView<Map<String, Object>> home() throws SQLException {
         return new ModelAndView<>("home/index", Map.of("documentCount", store.count(),
                 "candidateCount", candidates.lastRun().map(CandidateStore.LastRun::candidates).orElse(0)));

@@ -1,0 +1,34 @@
+package org.paraterm.security;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.session.http.SessionForRequest;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.model.ViewModelProcessor;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/**
+ * Puts the session's CSRF token into every page rendered for a visitor with a session, as
+ * {@code csrf}, so any form on the page (the sign-out button in the header, review actions) can
+ * carry it. Visitors without a session get no token and no session is created for them.
+ */
+@Singleton
+public class CsrfModel implements ViewModelProcessor<Map<String, Object>> {
+
+    private final Csrf csrf;
+
+    public CsrfModel(Csrf csrf) {
+        this.csrf = csrf;
+    }
+
+    @Override
+    public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
+        SessionForRequest.find(request).ifPresent(session -> modelAndView.getModel().ifPresent(model -> {
+            try {
+                model.putIfAbsent("csrf", csrf.token(session));
+            } catch (UnsupportedOperationException immutable) {
+                // Map.of models of read-only pages: nothing on them posts.
+            }
+        }));
+    }
+}

@@ -1,0 +1,81 @@
+package org.paraterm.security;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A browser-like client for tests: keeps cookies, never follows redirects, reads form tokens. */
+public final class WebSession {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final int port;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    public WebSession(int port) {
+        this.port = port;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Posts a form as a browser would; {@code _csrf} is added from the last page that had one, unless given. */
+    public HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
+        }
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The CSRF token of a page's forms. */
+    public static String token(String page) {
+        Matcher matcher = TOKEN.matcher(page);
+        if (!matcher.find()) {
+            throw new AssertionError("no form token on the page");
+        }
+        return matcher.group(1);
+    }
+
+    /** Signs in through the login form; returns the response to the login post. */
+    public HttpResponse<String> signIn(String username, String password) throws Exception {
+        String token = token(get("/login").body());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", token);
+        form.put("username", username);
+        form.put("password", password);
+        return post("/login", form);
+    }
+
+    public String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("PARATERM_SESSION"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
