@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param id        database id, 0 before the entry is saved
  * @param published whether translators see it; approval does not publish by itself
  */
+@io.micronaut.serde.annotation.Serdeable
 public record Entry(long id, String subject, String definitionZh, String definitionEn, String note,
                     EntryStatus status, String rejectionReason, boolean published, List<Term> terms,
                     List<Evidence> evidence, String createdBy, Instant createdAt, String modifiedBy,

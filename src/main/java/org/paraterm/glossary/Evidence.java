@@ -7,5 +7,6 @@ package org.paraterm.glossary;
  * @param symbol    the document symbol ("S/2020/754"), or null
  * @param paragraph the paragraph label or index as shown ("5."), or null
  */
+@io.micronaut.serde.annotation.Serdeable
 public record Evidence(Long document, String symbol, String paragraph, String text) {
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param source   where the term is attested: a document symbol, or null
  * @param paragraph the paragraph of that document ("5.", "(a)"), or null
  */
+@io.micronaut.serde.annotation.Serdeable
 public record Term(String language, String text, TermType type, UsageStatus usage, String note, String source,
                    String paragraph) {
 
