@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +38,20 @@ public class CandidateStore {
         }
     }
 
-    /** One row of the candidate list. */
-    public record Row(int rank, String term, int frequency, int documents, double score, String variants,
-                      Status status, String context, int contextTermStart) {
+    /**
+     * One row of the candidate list: the measures, the variants' forms and the best context, which
+     * is null when the miner found no sentence to show.
+     */
+    public record Row(int rank, String term, int frequency, int documents, double score, List<VariantForm> variants,
+                      Status status, ContextView context) {
+
+        public Row {
+            variants = List.copyOf(variants);
+        }
+    }
+
+    /** A variant as the list shows it: the form, how it relates to the term, how often it occurs. */
+    public record VariantForm(String form, String relation, int frequency) {
     }
 
     public record Page(long total, List<Row> rows) {
@@ -51,6 +63,10 @@ public class CandidateStore {
     public record VariantView(String form, String relation, int frequency, List<DocumentCount> documents) {
     }
 
+    /**
+     * An example sentence and where it sits: the document, the paragraph (its index, and its label
+     * such as "5." when it has one) and the term's offset in the sentence.
+     */
     public record ContextView(long document, String symbol, int paragraph, String paragraphLabel, String text,
                               int termStart) {
     }
@@ -63,9 +79,12 @@ public class CandidateStore {
                          Optional<Decision> decision) {
     }
 
-    /** An occurrence with a little text either side, for the evidence list. */
-    public record OccurrenceView(long document, String symbol, int paragraph, int offset, String left,
-                                 String right) {
+    /**
+     * An occurrence with a little text either side, for the evidence list: {@code offset} counts
+     * characters of the document text, {@code hit} is the text found there.
+     */
+    public record OccurrenceView(long document, String symbol, int paragraph, String paragraphLabel, int offset,
+                                 String left, String hit, String right) {
     }
 
     public record LastRun(Instant finishedAt, int documents, int candidates, long millis) {
@@ -263,21 +282,17 @@ public class CandidateStore {
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(filter.size());
         paged.add((long) (filter.page() - 1) * filter.size());
-        List<Row> rows = query("SELECT c.rank_no, c.term, c.frequency, c.documents, c.score, c.variants_text,"
-                + " d.status, x.text, x.term_start" + from
-                + " LEFT JOIN candidate_context x ON x.term = c.term AND x.idx = 0"
-                + where + " ORDER BY " + order + " LIMIT ? OFFSET ?", paged, CandidateStore::row);
-        return new Page(total, rows);
+        List<Row> rows = query(ROW_COLUMNS + from + BEST_CONTEXT + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                paged, CandidateStore::row);
+        return new Page(total, withVariants(rows));
     }
 
     public Optional<Detail> find(String term) throws SQLException {
-        List<Object[]> measures = new ArrayList<>();
-        List<Row> rows = query("SELECT c.rank_no, c.term, c.frequency, c.documents, c.score, c.variants_text,"
-                + " d.status, x.text, x.term_start, c.left_entropy, c.right_entropy, c.cohesion"
-                + " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term"
-                + " LEFT JOIN candidate_context x ON x.term = c.term AND x.idx = 0 WHERE c.term = ?",
-                List.of(term), row -> {
-                    measures.add(new Object[] {row.getDouble(10), row.getDouble(11), row.getDouble(12)});
+        List<double[]> measures = new ArrayList<>();
+        List<Row> rows = query(ROW_COLUMNS + ", c.left_entropy, c.right_entropy, c.cohesion"
+                + " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term" + BEST_CONTEXT
+                + " WHERE c.term = ?", List.of(term), row -> {
+                    measures.add(new double[] {row.getDouble(13), row.getDouble(14), row.getDouble(15)});
                     return row(row);
                 });
         if (rows.isEmpty()) {
@@ -306,35 +321,77 @@ public class CandidateStore {
         List<Decision> decision = query("SELECT status, reason, decided_by, decided_at FROM candidate_decision"
                 + " WHERE term = ?", List.of(term), row -> new Decision(Status.valueOf(row.getString(1)),
                 row.getString(2), row.getString(3), row.getTimestamp(4).toInstant()));
-        Object[] m = measures.get(0);
-        return Optional.of(new Detail(rows.get(0), (Double) m[0], (Double) m[1], (Double) m[2], byDocument, variants,
-                contexts, decision.stream().findFirst()));
+        Row found = rows.get(0);
+        Row row = new Row(found.rank(), found.term(), found.frequency(), found.documents(), found.score(),
+                variants.stream().map(v -> new VariantForm(v.form(), v.relation(), v.frequency())).toList(),
+                found.status(), found.context());
+        double[] m = measures.get(0);
+        return Optional.of(new Detail(row, m[0], m[1], m[2], byDocument, variants, contexts,
+                decision.stream().findFirst()));
+    }
+
+    /** How many occurrences of a candidate are stored: the length of its evidence list. */
+    public int countOccurrences(String term) throws SQLException {
+        return query("SELECT COUNT(*) FROM candidate_occurrence WHERE term = ?", List.of(term),
+                row -> row.getInt(1)).get(0);
     }
 
     /** Every occurrence of a candidate in document order, a page at a time. */
     public List<OccurrenceView> occurrences(String term, int page, int size) throws SQLException {
-        return query("SELECT o.document_id, COALESCE(doc.symbol, doc.source), s.paragraph_idx, o.char_offset,"
+        return query("SELECT o.document_id, COALESCE(doc.symbol, doc.source), s.paragraph_idx, p.label, o.char_offset,"
                 + " SUBSTRING(doc.text, GREATEST(1, o.char_offset + 1 - ?), LEAST(?, o.char_offset)),"
+                + " SUBSTRING(doc.text, o.char_offset + 1, ?),"
                 + " SUBSTRING(doc.text, o.char_offset + 1 + ?, ?)"
                 + " FROM candidate_occurrence o JOIN document doc ON doc.id = o.document_id"
                 + " JOIN sentence s ON s.document_id = o.document_id AND s.idx = o.sentence_idx"
+                + " LEFT JOIN paragraph p ON p.document_id = s.document_id AND p.idx = s.paragraph_idx"
                 + " WHERE o.term = ? ORDER BY doc.doc_date, doc.id, o.char_offset LIMIT ? OFFSET ?",
-                List.of(OCCURRENCE_CONTEXT, OCCURRENCE_CONTEXT, term.length(), OCCURRENCE_CONTEXT, term,
+                List.of(OCCURRENCE_CONTEXT, OCCURRENCE_CONTEXT, term.length(), term.length(), OCCURRENCE_CONTEXT, term,
                         size, (long) (Math.max(1, page) - 1) * size),
-                row -> new OccurrenceView(row.getLong(1), row.getString(2), row.getInt(3), row.getInt(4),
-                        oneLine(row.getString(5)), oneLine(row.getString(6))));
+                row -> new OccurrenceView(row.getLong(1), row.getString(2), row.getInt(3), row.getString(4),
+                        row.getInt(5), oneLine(row.getString(6)), row.getString(7), oneLine(row.getString(8))));
     }
 
     private static String oneLine(String text) {
         return text == null ? "" : text.replace('\n', ' ');
     }
 
+    /** The columns {@link #row} reads, the candidate's first context joined by {@link #BEST_CONTEXT}. */
+    private static final String ROW_COLUMNS = "SELECT c.rank_no, c.term, c.frequency, c.documents, c.score,"
+            + " d.status, x.document_id, COALESCE(doc.symbol, doc.source), x.paragraph_idx, p.label, x.text,"
+            + " x.term_start";
+
+    private static final String BEST_CONTEXT = " LEFT JOIN candidate_context x ON x.term = c.term AND x.idx = 0"
+            + " LEFT JOIN document doc ON doc.id = x.document_id"
+            + " LEFT JOIN paragraph p ON p.document_id = x.document_id AND p.idx = x.paragraph_idx";
+
+    /** A row without its variants; {@link #withVariants} adds them. */
     private static Row row(ResultSet row) throws SQLException {
-        String status = row.getString(7);
-        String context = row.getString(8);
-        return new Row(row.getInt(1), row.getString(2), row.getInt(3), row.getInt(4), row.getDouble(5),
-                row.getString(6), status == null ? Status.OPEN : Status.valueOf(status),
-                context == null ? "" : context, context == null ? 0 : row.getInt(9));
+        String status = row.getString(6);
+        long document = row.getLong(7);
+        ContextView context = row.wasNull() ? null : new ContextView(document, row.getString(8), row.getInt(9),
+                row.getString(10), row.getString(11), row.getInt(12));
+        return new Row(row.getInt(1), row.getString(2), row.getInt(3), row.getInt(4), row.getDouble(5), List.of(),
+                status == null ? Status.OPEN : Status.valueOf(status), context);
+    }
+
+    /** The rows with their variants, read in one query for the whole page. */
+    private List<Row> withVariants(List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<String> terms = rows.stream().map(Row::term).toList();
+        Map<String, List<VariantForm>> forms = new HashMap<>();
+        query("SELECT term, form, relation, frequency FROM candidate_variant WHERE term IN ("
+                + String.join(", ", java.util.Collections.nCopies(terms.size(), "?")) + ") ORDER BY term, idx", terms,
+                row -> forms.computeIfAbsent(row.getString(1), t -> new ArrayList<>())
+                        .add(new VariantForm(row.getString(2), row.getString(3), row.getInt(4))));
+        List<Row> complete = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            complete.add(new Row(r.rank(), r.term(), r.frequency(), r.documents(), r.score(),
+                    forms.getOrDefault(r.term(), List.of()), r.status(), r.context()));
+        }
+        return complete;
     }
 
     private static void addAtLeast(StringBuilder where, List<Object> parameters, String column, int minimum) {

@@ -1,9 +1,12 @@
 package org.paraterm.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
@@ -48,10 +51,19 @@ public class CandidateController {
         }
     }
 
-    public record ListRow(CandidateStore.Row row, String href, Highlighted context) {
+    /** A row of the list with its links: the candidate's page, and the paragraph of its best context. */
+    public record ListRow(CandidateStore.Row row, String href, Highlighted context, String contextHref,
+                          String contextSource) {
     }
 
-    public record ContextRow(CandidateStore.ContextView context, String href, Highlighted text) {
+    /** A way to sort the list: the parameter's value and its label. */
+    public record Sort(String value, String label) {
+    }
+
+    private static final List<Sort> SORT_CHOICES = List.of(new Sort("rank", "排名 rank"), new Sort("freq", "频次 frequency"),
+            new Sort("docs", "文件数 documents"), new Sort("term", "术语 term"), new Sort("length", "长度 length"));
+
+    public record ContextRow(CandidateStore.ContextView context, String href, String source, Highlighted text) {
     }
 
     public record DocumentBar(CandidateStore.DocumentCount count, String href, int percent) {
@@ -77,8 +89,10 @@ public class CandidateController {
         CandidateStore.Page result = candidates.page(filter);
         List<ListRow> rows = new ArrayList<>();
         for (CandidateStore.Row row : result.rows()) {
-            rows.add(new ListRow(row, href(row.term()),
-                    Highlighted.of(row.context(), row.contextTermStart(), row.term().length())));
+            CandidateStore.ContextView context = row.context();
+            rows.add(context == null ? new ListRow(row, href(row.term()), Highlighted.of("", 0, 0), null, null)
+                    : new ListRow(row, href(row.term()), Highlighted.of(context.text(), context.termStart(),
+                    row.term().length()), paragraphHref(context.document(), context.paragraph()), source(context)));
         }
         long pages = Math.max(1, (result.total() + filter.size() - 1) / filter.size());
         Map<String, Object> model = new HashMap<>();
@@ -91,7 +105,7 @@ public class CandidateController {
         model.put("previous", filter.page() > 1 ? pageLink(filter, filter.page() - 1) : null);
         model.put("next", filter.page() < pages ? pageLink(filter, filter.page() + 1) : null);
         model.put("documents", documents.list());
-        model.put("sorts", CandidateStore.Filter.SORTS);
+        model.put("sorts", SORT_CHOICES);
         model.put("lastRun", candidates.lastRun().orElse(null));
         return new ModelAndView<>("candidates/list", model);
     }
@@ -102,8 +116,7 @@ public class CandidateController {
             throws SQLException {
         Optional<CandidateStore.Detail> found = term.length() > LONGEST_QUERY ? Optional.empty() : candidates.find(term);
         if (found.isEmpty()) {
-            return HttpResponse.notFound(new ModelAndView<>("errors/page",
-                    Map.of("status", 404, "message", "没有这个候选术语 No such candidate")));
+            return HttpResponse.notFound();
         }
         CandidateStore.Detail detail = found.get();
         int occurrencePage = Math.max(1, number(occurrences, 1));
@@ -112,16 +125,18 @@ public class CandidateController {
                 .map(c -> new DocumentBar(c, "/documents/" + c.document(), 100 * c.occurrences() / most))
                 .toList();
         List<ContextRow> contexts = detail.contexts().stream()
-                .map(c -> new ContextRow(c, "/documents/" + c.document() + "#p" + c.paragraph(),
+                .map(c -> new ContextRow(c, paragraphHref(c.document(), c.paragraph()), source(c),
                         Highlighted.of(c.text(), c.termStart(), term.length())))
                 .toList();
-        int occurrencePages = Math.max(1, (detail.row().frequency() + OCCURRENCE_PAGE - 1) / OCCURRENCE_PAGE);
+        int occurrenceCount = candidates.countOccurrences(term);
+        int occurrencePages = Math.max(1, (occurrenceCount + OCCURRENCE_PAGE - 1) / OCCURRENCE_PAGE);
         Map<String, Object> model = new HashMap<>();
         model.put("detail", detail);
         model.put("row", detail.row());
         model.put("bars", bars);
         model.put("contexts", contexts);
         model.put("occurrences", candidates.occurrences(term, occurrencePage, OCCURRENCE_PAGE));
+        model.put("occurrenceCount", occurrenceCount);
         model.put("occurrencePage", occurrencePage);
         model.put("occurrencePages", occurrencePages);
         model.put("previousOccurrences", occurrencePage > 1
@@ -134,24 +149,18 @@ public class CandidateController {
     @Get("/api/candidates")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> listJson(@Nullable @QueryValue String q, @Nullable @QueryValue String minFreq,
-                                        @Nullable @QueryValue String minDocs, @Nullable @QueryValue String status,
+                                        @Nullable @QueryValue String minDocs, @Nullable @QueryValue String minLength,
+                                        @Nullable @QueryValue String maxLength, @Nullable @QueryValue String status,
                                         @Nullable @QueryValue String doc, @Nullable @QueryValue String sort,
                                         @Nullable @QueryValue String page, @Nullable @QueryValue String size)
             throws SQLException {
-        CandidateStore.Filter filter = filter(q, minFreq, minDocs, null, null, status, doc, sort, page,
+        CandidateStore.Filter filter = filter(q, minFreq, minDocs, minLength, maxLength, status, doc, sort, page,
                 size == null ? String.valueOf(PAGE_SIZE) : size);
         CandidateStore.Page result = candidates.page(filter);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CandidateStore.Row row : result.rows()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("rank", row.rank());
-            json.put("term", row.term());
-            json.put("freq", row.frequency());
-            json.put("docs", row.documents());
-            json.put("score", row.score());
-            json.put("variants", row.variants());
-            json.put("status", row.status().name().toLowerCase(Locale.ROOT));
-            json.put("context", row.context());
+            Map<String, Object> json = rowJson(row);
+            json.put("context", row.context() == null ? null : contextJson(row.context()));
             rows.add(json);
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -162,28 +171,109 @@ public class CandidateController {
         return json;
     }
 
+    /**
+     * A candidate's evidence as JSON. Built from maps of plain values, so that what goes out is
+     * exactly what is listed here.
+     */
     @Get("/api/candidates/{term}")
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<?> pageJson(@PathVariable String term) throws SQLException {
         Optional<CandidateStore.Detail> found = term.length() > LONGEST_QUERY ? Optional.empty() : candidates.find(term);
         if (found.isEmpty()) {
-            return HttpResponse.notFound(Map.of("error", "no such candidate"));
+            return HttpResponse.notFound();
         }
         CandidateStore.Detail detail = found.get();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("term", detail.row().term());
-        json.put("rank", detail.row().rank());
-        json.put("freq", detail.row().frequency());
-        json.put("docs", detail.row().documents());
-        json.put("score", detail.row().score());
+        Map<String, Object> json = rowJson(detail.row());
         json.put("leftEntropy", detail.leftEntropy());
         json.put("rightEntropy", detail.rightEntropy());
         json.put("cohesion", detail.cohesion());
-        json.put("status", detail.row().status().name().toLowerCase(Locale.ROOT));
-        json.put("byDocument", detail.byDocument());
-        json.put("variants", detail.variants());
-        json.put("contexts", detail.contexts());
+        detail.decision().ifPresent(decision -> {
+            Map<String, Object> decided = new LinkedHashMap<>();
+            decided.put("status", decision.status().name().toLowerCase(Locale.ROOT));
+            decided.put("reason", decision.reason());
+            decided.put("by", decision.decidedBy());
+            decided.put("at", decision.decidedAt().toString());
+            json.put("decision", decided);
+        });
+        json.put("byDocument", detail.byDocument().stream().map(CandidateController::countJson).toList());
+        List<Map<String, Object>> variants = new ArrayList<>();
+        for (CandidateStore.VariantView variant : detail.variants()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("form", variant.form());
+            v.put("relation", variant.relation());
+            v.put("freq", variant.frequency());
+            v.put("documents", variant.documents().stream().map(CandidateController::countJson).toList());
+            variants.add(v);
+        }
+        json.put("variants", variants);
+        json.put("contexts", detail.contexts().stream().map(CandidateController::contextJson).toList());
+        json.put("occurrences", candidates.countOccurrences(term));
         return HttpResponse.ok(json);
+    }
+
+    /**
+     * A candidate that is not there, in the form that was asked for: JSON for the API, a page for
+     * a browser. Declared here because the site's global 404 page would otherwise answer both.
+     */
+    @Error(status = HttpStatus.NOT_FOUND)
+    public HttpResponse<?> notFound(HttpRequest<?> request) {
+        if (request.getPath().startsWith("/api/")) {
+            return HttpResponse.notFound(Map.of("error", "no such candidate"))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return HttpResponse.notFound(new ModelAndView<>("errors/page",
+                Map.of("status", 404, "message", "没有这个候选术语 No such candidate")))
+                .contentType(MediaType.TEXT_HTML_TYPE);
+    }
+
+    private static Map<String, Object> rowJson(CandidateStore.Row row) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rank", row.rank());
+        json.put("term", row.term());
+        json.put("freq", row.frequency());
+        json.put("docs", row.documents());
+        json.put("score", row.score());
+        json.put("status", row.status().name().toLowerCase(Locale.ROOT));
+        List<Map<String, Object>> variants = new ArrayList<>();
+        for (CandidateStore.VariantForm variant : row.variants()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("form", variant.form());
+            v.put("relation", variant.relation());
+            v.put("freq", variant.frequency());
+            variants.add(v);
+        }
+        json.put("variants", variants);
+        return json;
+    }
+
+    private static Map<String, Object> countJson(CandidateStore.DocumentCount count) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("document", count.document());
+        json.put("symbol", count.symbol());
+        json.put("occurrences", count.occurrences());
+        return json;
+    }
+
+    private static Map<String, Object> contextJson(CandidateStore.ContextView context) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("document", context.document());
+        json.put("symbol", context.symbol());
+        json.put("paragraph", context.paragraph());
+        json.put("paragraphLabel", context.paragraphLabel());
+        json.put("href", paragraphHref(context.document(), context.paragraph()));
+        json.put("text", context.text());
+        json.put("termStart", context.termStart());
+        return json;
+    }
+
+    /** The paragraph on the document page, by the anchor templates/documents/page.html gives it. */
+    static String paragraphHref(long document, int paragraph) {
+        return "/documents/" + document + "#p" + paragraph;
+    }
+
+    /** "S/2020/754, 5.": the document's symbol and the paragraph's label when it has one. */
+    static String source(CandidateStore.ContextView context) {
+        return context.paragraphLabel() == null ? context.symbol() : context.symbol() + ", " + context.paragraphLabel();
     }
 
     static String href(String term) {

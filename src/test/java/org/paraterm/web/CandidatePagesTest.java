@@ -54,8 +54,9 @@ class CandidatePagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         String body = page.body();
         assertThat(body).contains("联合国毒品和犯罪问题办公室", "外国恐怖主义作战人员", "偷运移民")
-                .contains("外国恐怖主义战斗人员:near-identical:12")
-                .contains("<mark>外国恐怖主义作战人员</mark>");
+                .contains("<span class=\"form\">外国恐怖主义战斗人员</span>", "near-identical · 12")
+                .contains("<mark>外国恐怖主义作战人员</mark>")
+                .contains("共 " + total() + " 条");
         assertThat(body.indexOf("联合国毒品和犯罪问题办公室")).isLessThan(body.indexOf("偷运移民"));
     }
 
@@ -75,10 +76,32 @@ class CandidatePagesTest {
     }
 
     @Test
+    void shouldLinkEachBestContextToItsDocumentParagraph() throws Exception {
+        String body = get("/candidates?q=" + encode("外国恐怖主义作战人员")).body();
+
+        long report = documentId("S/2020/754");
+        long council = documentId("E/RES/2019/21");
+        assertThat(body).containsPattern("href=\"/documents/(" + report + "|" + council + ")#p\\d+\">"
+                + "(S/2020/754|E/RES/2019/21), \\d+\\.</a>");
+    }
+
+    @Test
+    void shouldNarrowTheListByTermLengthAndPageThroughIt() throws Exception {
+        String longTerms = get("/api/candidates?minLength=12&maxLength=13&size=500").body();
+        java.util.List<String> terms = java.util.regex.Pattern.compile("\"term\":\"([^\"]+)\"").matcher(longTerms)
+                .results().map(m -> m.group(1)).toList();
+        assertThat(terms).isNotEmpty().allSatisfy(t -> assertThat(t.length()).isBetween(12, 13))
+                .contains("联合国毒品和犯罪问题办公室");
+
+        String second = get("/candidates?page=2&sort=freq").body();
+        assertThat(second).contains("2 / ", "rel=\"prev\"", "href=\"/candidates?page=1&amp;sort=freq\"");
+    }
+
+    @Test
     void shouldSortByFrequency() throws Exception {
         String json = get("/api/candidates?sort=freq&size=20").body();
 
-        java.util.List<Integer> frequencies = java.util.regex.Pattern.compile("\"freq\":(\\d+)").matcher(json).results()
+        java.util.List<Integer> frequencies = java.util.regex.Pattern.compile("\"term\":\"[^\"]+\",\"freq\":(\\d+)").matcher(json).results()
                 .map(m -> Integer.parseInt(m.group(1))).toList();
         assertThat(frequencies).hasSize(20).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(json).contains("\"term\":\"恐怖主义\"");
@@ -96,7 +119,19 @@ class CandidatePagesTest {
                 .contains("All 21 occurrences");
         long report = documentId("S/2020/754");
         assertThat(body).containsPattern("href=\"/documents/" + report + "#p\\d+\"");
-        assertThat(body.split("<td class=\"hit\">", -1)).hasSize(22);
+        assertThat(body.split("<td class=\"hit\">外国恐怖主义作战人员</td>", -1)).hasSize(22);
+    }
+
+    @Test
+    void shouldGiveACandidatesEvidenceAsJson() throws Exception {
+        HttpResponse<String> json = get("/api/candidates/" + encode("外国恐怖主义作战人员"));
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(json.body()).contains("\"freq\":21", "\"docs\":2", "\"occurrences\":21", "\"status\":\"open\"")
+                .contains("\"form\":\"外国恐怖主义战斗人员\",\"relation\":\"near-identical\",\"freq\":12")
+                .contains("\"symbol\":\"A/C.3/74/L.18\"", "\"symbol\":\"S/2020/754\"")
+                .containsPattern("\"href\":\"/documents/\\d+#p\\d+\"");
     }
 
     @Test
@@ -121,8 +156,10 @@ class CandidatePagesTest {
 
         HttpResponse<String> missing = get("/candidates/" + encode("<b>不存在</b>"));
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).doesNotContain("<b>不存在</b>", "Exception", "SQL");
-        assertThat(get("/api/candidates/" + encode("不存在")).statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("No such candidate").doesNotContain("<b>不存在</b>", "Exception", "SQL");
+        HttpResponse<String> missingJson = get("/api/candidates/" + encode("不存在"));
+        assertThat(missingJson.statusCode()).isEqualTo(404);
+        assertThat(missingJson.body()).isEqualTo("{\"error\":\"no such candidate\"}");
     }
 
     @Test
@@ -131,6 +168,10 @@ class CandidatePagesTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("联合国毒品和犯罪问题办公室");
+    }
+
+    private static int total() throws Exception {
+        return server.getApplicationContext().getBean(CandidateStore.class).lastRun().orElseThrow().candidates();
     }
 
     private static long documentId(String symbol) throws Exception {
