@@ -42,12 +42,15 @@ public class GlossaryStore {
     public record Page(long total, List<Entry> entries) {
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     public record Change(String field, String oldValue, String newValue) {
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     public record Version(int version, String changedBy, Instant changedAt, String action, List<Change> changes) {
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     public record Comment(long id, String author, Instant createdAt, String text) {
     }
 

@@ -212,6 +212,11 @@ public class CandidateStore {
 
     /** Approves or rejects a string; the decision holds across re-mining. */
     public void decide(String term, Status status, String reason, String decidedBy) throws SQLException {
+        decide(term, status, reason, decidedBy, null);
+    }
+
+    /** Approves a string into a glossary entry, or rejects it; the decision holds across re-mining. */
+    public void decide(String term, Status status, String reason, String decidedBy, Long entryId) throws SQLException {
         if (status == Status.OPEN) {
             throw new IllegalArgumentException("a decision approves or rejects");
         }
@@ -219,7 +224,7 @@ public class CandidateStore {
             connection.setAutoCommit(false);
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM candidate_decision WHERE term = ?");
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO candidate_decision"
-                         + " (term, status, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)")) {
+                         + " (term, status, reason, decided_by, decided_at, entry_id) VALUES (?, ?, ?, ?, ?, ?)")) {
                 delete.setString(1, term);
                 delete.executeUpdate();
                 insert.setString(1, term);
@@ -227,6 +232,7 @@ public class CandidateStore {
                 insert.setString(3, reason);
                 insert.setString(4, decidedBy);
                 insert.setTimestamp(5, Timestamp.from(Instant.now()));
+                insert.setObject(6, entryId);
                 insert.executeUpdate();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
