@@ -71,7 +71,8 @@ public class CandidateStore {
                               int termStart) {
     }
 
-    public record Decision(Status status, String reason, String decidedBy, Instant decidedAt) {
+    /** A terminologist's decision; {@code entryId} is the glossary entry an approval went into, if any. */
+    public record Decision(Status status, String reason, String decidedBy, Instant decidedAt, Long entryId) {
     }
 
     public record Detail(Row row, double leftEntropy, double rightEntropy, double cohesion,
@@ -324,9 +325,12 @@ public class CandidateStore {
                 + " WHERE x.term = ? ORDER BY x.idx", List.of(term),
                 row -> new ContextView(row.getLong(1), row.getString(2), row.getInt(3), row.getString(4),
                         row.getString(5), row.getInt(6)));
-        List<Decision> decision = query("SELECT status, reason, decided_by, decided_at FROM candidate_decision"
-                + " WHERE term = ?", List.of(term), row -> new Decision(Status.valueOf(row.getString(1)),
-                row.getString(2), row.getString(3), row.getTimestamp(4).toInstant()));
+        List<Decision> decision = query("SELECT status, reason, decided_by, decided_at, entry_id FROM candidate_decision"
+                + " WHERE term = ?", List.of(term), row -> {
+                    long entry = row.getLong(5);
+                    return new Decision(Status.valueOf(row.getString(1)), row.getString(2), row.getString(3),
+                            row.getTimestamp(4).toInstant(), row.wasNull() ? null : entry);
+                });
         Row found = rows.get(0);
         Row row = new Row(found.rank(), found.term(), found.frequency(), found.documents(), found.score(),
                 variants.stream().map(v -> new VariantForm(v.form(), v.relation(), v.frequency())).toList(),

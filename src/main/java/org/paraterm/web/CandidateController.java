@@ -193,6 +193,7 @@ public class CandidateController {
             decided.put("reason", decision.reason());
             decided.put("by", decision.decidedBy());
             decided.put("at", decision.decidedAt().toString());
+            decided.put("entry", decision.entryId());
             json.put("decision", decided);
         });
         json.put("byDocument", detail.byDocument().stream().map(CandidateController::countJson).toList());

@@ -146,7 +146,9 @@ class CandidatePagesTest {
         assertThat(rejected).contains("\"term\":\"数据库\"", "\"status\":\"rejected\"").doesNotContain("偷运移民");
         String open = get("/api/candidates?status=open&size=500").body();
         assertThat(open).doesNotContain("\"term\":\"数据库\"", "\"term\":\"偷运移民\"");
-        assertThat(get("/candidates/" + encode("数据库")).body()).contains("rejected", "general word");
+        assertThat(get("/candidates/" + encode("数据库")).body()).contains("已拒绝 rejected", "general word");
+        assertThat(get("/candidates?status=approved").body()).contains("偷运移民", "已批准 approved")
+                .doesNotContain("数据库");
     }
 
     @Test
