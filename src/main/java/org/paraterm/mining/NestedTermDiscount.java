@@ -1,10 +1,9 @@
 package org.paraterm.mining;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,45 +25,16 @@ final class NestedTermDiscount {
     }
 
     static List<Candidate> apply(List<Candidate> candidates) {
-        Map<String, Candidate> byTerm = new HashMap<>();
-        for (Candidate candidate : candidates) {
-            byTerm.put(candidate.term(), candidate);
-        }
-        Map<String, Set<String>> containers = new HashMap<>();
-        for (Candidate longer : candidates) {
-            String b = longer.term();
-            for (int start = 0; start < b.length(); start++) {
-                for (int end = start + 2; end <= b.length(); end++) {
-                    if (end - start == b.length()) {
-                        continue;
-                    }
-                    String inner = b.substring(start, end);
-                    if (byTerm.containsKey(inner)) {
-                        containers.computeIfAbsent(inner, k -> new HashSet<>()).add(b);
-                    }
-                }
-            }
-        }
+        TermIndex index = new TermIndex(candidates);
+        int[][] containers = containers(candidates, index);
         List<Candidate> kept = new ArrayList<>(candidates.size());
-        for (Candidate candidate : candidates) {
-            Set<String> around = containers.getOrDefault(candidate.term(), Set.of());
-            Set<Long> covered = new HashSet<>();
-            int nearest = 0;
-            for (String container : around) {
-                if (!containsAnother(container, around)) {
-                    nearest++;
-                }
-                for (Occurrence occurrence : byTerm.get(container).occurrences()) {
-                    for (int at = container.indexOf(candidate.term()); at >= 0;
-                         at = container.indexOf(candidate.term(), at + 1)) {
-                        covered.add(key(occurrence.document(), occurrence.offset() + at));
-                    }
-                }
-            }
-            double share = (double) Math.min(covered.size(), candidate.frequency()) / candidate.frequency();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            double share = (double) Math.min(covered(candidate, containers[i], candidates), candidate.frequency())
+                    / candidate.frequency();
             // A fragment lives inside a few fixed longer terms; a head term like 恐怖主义 is nested
             // too, but in many different ones, and stays.
-            if (share >= FRAGMENT && nearest <= MAX_FRAGMENT_CONTAINERS) {
+            if (share >= FRAGMENT && nearest(containers[i], candidates, index) <= MAX_FRAGMENT_CONTAINERS) {
                 continue;
             }
             kept.add(new Candidate(candidate.term(), candidate.frequency(), candidate.documents(),
@@ -74,16 +44,162 @@ final class NestedTermDiscount {
         return kept;
     }
 
+    /** For each candidate, the distinct longer candidates it is a substring of, as indices. */
+    private static int[][] containers(List<Candidate> candidates, TermIndex index) {
+        long[] pairs = new long[16];
+        int count = 0;
+        for (int j = 0; j < candidates.size(); j++) {
+            String b = candidates.get(j).term();
+            for (int start = 0; start < b.length(); start++) {
+                int hash = 0;
+                for (int end = start + 1; end <= b.length(); end++) {
+                    hash = 31 * hash + b.charAt(end - 1);
+                    if (end - start < 2 || end - start == b.length()) {
+                        continue;
+                    }
+                    int inner = index.find(b, start, end, hash);
+                    if (inner >= 0) {
+                        if (count == pairs.length) {
+                            pairs = Arrays.copyOf(pairs, count * 2);
+                        }
+                        pairs[count++] = (long) inner << 32 | j;
+                    }
+                }
+            }
+        }
+        Arrays.sort(pairs, 0, count);
+        int[] sizes = new int[candidates.size()];
+        for (int k = 0; k < count; k++) {
+            if (k == 0 || pairs[k] != pairs[k - 1]) {
+                sizes[(int) (pairs[k] >>> 32)]++;
+            }
+        }
+        int[][] containers = new int[candidates.size()][];
+        for (int i = 0; i < containers.length; i++) {
+            containers[i] = new int[sizes[i]];
+            sizes[i] = 0;
+        }
+        for (int k = 0; k < count; k++) {
+            if (k == 0 || pairs[k] != pairs[k - 1]) {
+                int inner = (int) (pairs[k] >>> 32);
+                containers[inner][sizes[inner]++] = (int) pairs[k];
+            }
+        }
+        return containers;
+    }
+
+    /** How many occurrences of the candidate lie inside an occurrence of one of its containers. */
+    private static int covered(Candidate candidate, int[] containers, List<Candidate> candidates) {
+        if (containers.length == 0) {
+            return 0;
+        }
+        List<Occurrence> occurrences = candidate.occurrences();
+        long[] keys = new long[occurrences.size()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = key(occurrences.get(k).document(), occurrences.get(k).offset());
+        }
+        Arrays.sort(keys);
+        boolean[] inside = new boolean[keys.length];
+        int covered = 0;
+        String term = candidate.term();
+        for (int c : containers) {
+            Candidate container = candidates.get(c);
+            String outer = container.term();
+            for (int at = outer.indexOf(term); at >= 0; at = outer.indexOf(term, at + 1)) {
+                for (Occurrence occurrence : container.occurrences()) {
+                    int found = Arrays.binarySearch(keys, key(occurrence.document(), occurrence.offset() + at));
+                    // Every container occurrence holds one of the candidate's own occurrences.
+                    if (found >= 0 && !inside[found]) {
+                        inside[found] = true;
+                        covered++;
+                    }
+                }
+            }
+        }
+        return covered;
+    }
+
+    /**
+     * How many of the containers contain no other container, counted up to one past
+     * {@link #MAX_FRAGMENT_CONTAINERS}: only whether there are more matters.
+     */
+    private static int nearest(int[] containers, List<Candidate> candidates, TermIndex index) {
+        Set<Integer> around = new HashSet<>();
+        for (int c : containers) {
+            around.add(c);
+        }
+        int nearest = 0;
+        for (int c : containers) {
+            if (!containsAnother(candidates.get(c).term(), around, index)) {
+                nearest++;
+                if (nearest > MAX_FRAGMENT_CONTAINERS) {
+                    break;
+                }
+            }
+        }
+        return nearest;
+    }
+
+    private static boolean containsAnother(String container, Set<Integer> around, TermIndex index) {
+        for (int start = 0; start < container.length(); start++) {
+            int hash = 0;
+            for (int end = start + 1; end <= container.length(); end++) {
+                hash = 31 * hash + container.charAt(end - 1);
+                if (end - start == container.length()) {
+                    continue;
+                }
+                int other = index.find(container, start, end, hash);
+                if (other >= 0 && around.contains(other)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static long key(int document, int offset) {
         return ((long) document << 32) | (offset & 0xFFFFFFFFL);
     }
 
-    private static boolean containsAnother(String container, Set<String> containers) {
-        for (String other : containers) {
-            if (other.length() < container.length() && container.contains(other)) {
-                return true;
+    /**
+     * Candidates by term, found from any slice of another string without cutting it out: open
+     * addressing on {@link String#hashCode()}, which the callers compute as they extend a slice.
+     */
+    private static final class TermIndex {
+        private final List<Candidate> candidates;
+        private final int[] slots;
+
+        TermIndex(List<Candidate> candidates) {
+            this.candidates = candidates;
+            int size = Integer.highestOneBit(Math.max(4, candidates.size() * 2)) * 2;
+            slots = new int[size];
+            Arrays.fill(slots, -1);
+            for (int i = 0; i < candidates.size(); i++) {
+                String term = candidates.get(i).term();
+                if (find(term, 0, term.length(), term.hashCode()) < 0) {
+                    int slot = spread(term.hashCode());
+                    while (slots[slot] >= 0) {
+                        slot = (slot + 1) & (slots.length - 1);
+                    }
+                    slots[slot] = i;
+                }
             }
         }
-        return false;
+
+        /** The index of the candidate spelled {@code text[start, end)}, or -1. */
+        int find(String text, int start, int end, int hash) {
+            for (int slot = spread(hash); slots[slot] >= 0; slot = (slot + 1) & (slots.length - 1)) {
+                String term = candidates.get(slots[slot]).term();
+                if (term.length() == end - start && term.hashCode() == hash
+                        && text.regionMatches(start, term, 0, term.length())) {
+                    return slots[slot];
+                }
+            }
+            return -1;
+        }
+
+        private int spread(int hash) {
+            return (hash ^ (hash >>> 16)) * 0x9E3779B9 >>> 1 & (slots.length - 1);
+        }
     }
 }

@@ -1,137 +1,372 @@
 package org.paraterm.mining;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.List;
 
 /**
- * Finds every string of 2 to {@code maxLength} characters that occurs at least {@code minFreq}
- * times in the segments, with a suffix array and its longest-common-prefix array: each
- * LCP interval is one set of occurrences shared by all the strings of lengths between its parent's
- * LCP and its own, so the repeats come out without comparing strings pairwise.
+ * Counts repeated strings of the joined segments with a suffix array and its longest-common-prefix
+ * array, in time linear in the text: the suffix array is built by induced sorting (SA-IS, Nong,
+ * Zhang and Chan 2009), and each LCP interval is one set of occurrences shared by all the strings
+ * of lengths between its parent's LCP and its own. Nothing here holds a string per repeat: the
+ * intervals are streamed to a visitor, and the frequencies of arbitrary substrings are answered in
+ * one batch.
+ *
+ * <p>A rank is a position in the suffix array (suffixes in lexicographic order); a position is an
+ * index into the joined text ({@link SegmentExtractor.Segments#text()}).
  */
 final class RepeatCounter {
 
-    /** Joins segments; never part of a candidate. */
-    static final char SEPARATOR = '\u0001';
+    static final char SEPARATOR = SegmentExtractor.SEPARATOR;
 
-    /** A repeated string and the slice {@code [from, to)} of the suffix array holding its occurrences. */
-    record Repeat(String text, int from, int to) {
-        int frequency() {
-            return to - from;
-        }
+    /** Receives the LCP intervals of a traversal. */
+    interface IntervalVisitor {
+        /**
+         * The suffixes of ranks {@code [from, to)} all begin with the same string of {@code length}
+         * characters and differ in the next one.
+         *
+         * @param followerEntropy entropy (bits) of the character after the string, a segment end
+         *                        counting as a character of its own each time
+         */
+        void interval(int length, int from, int to, double followerEntropy);
     }
 
-    private final String text;
+    private final char[] text;
+    private final int length;
+    private final int maxLength;
     private final int[] suffixes;
-    private final int[] segmentOfPosition;
-    private final int[] segmentStart;
+    /**
+     * {@code lcp[r]}: the common prefix of the suffixes of ranks {@code r - 1} and {@code r}, never
+     * through a separator, at most {@code maxLength + 1} (one more than a candidate can be, so that
+     * the longest candidates still see which characters follow them); 0 at both ends.
+     */
+    private final byte[] lcp;
 
-    RepeatCounter(List<Segment> segments) {
-        StringBuilder joined = new StringBuilder();
-        List<Integer> owners = new ArrayList<>();
-        segmentStart = new int[segments.size()];
-        for (int s = 0; s < segments.size(); s++) {
-            String segment = segments.get(s).text();
-            segmentStart[s] = joined.length();
-            joined.append(segment).append(SEPARATOR);
-            for (int i = 0; i <= segment.length(); i++) {
-                owners.add(s);
-            }
+    RepeatCounter(SegmentExtractor.Segments segments, int maxLength) {
+        if (maxLength + 1 > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("max length " + maxLength + " is too long");
         }
-        text = joined.toString();
-        segmentOfPosition = owners.stream().mapToInt(Integer::intValue).toArray();
-        suffixes = sortedSuffixes(text);
+        this.text = segments.text();
+        this.length = segments.length();
+        this.maxLength = maxLength;
+        this.suffixes = SuffixSorter.sort(text, length);
+        this.lcp = commonPrefixes();
     }
 
-    String text() {
+    char[] text() {
         return text;
+    }
+
+    int length() {
+        return length;
     }
 
     int position(int rank) {
         return suffixes[rank];
     }
 
-    int segmentAt(int position) {
-        return segmentOfPosition[position];
+    /** The character before the suffix of a rank, or the separator at the very start. */
+    char before(int rank) {
+        int position = suffixes[rank];
+        return position == 0 ? SEPARATOR : text[position - 1];
     }
 
-    /** How far into its segment a position of the joined text lies. */
-    int offsetInSegment(int position) {
-        return position - segmentStart[segmentOfPosition[position]];
+    String string(int rank, int length) {
+        return new String(text, suffixes[rank], length);
     }
 
-    List<Repeat> repeats(int minFreq, int maxLength) {
-        int n = suffixes.length;
-        int[] lcp = new int[n + 1];
-        for (int r = 1; r < n; r++) {
-            lcp[r] = commonPrefix(suffixes[r - 1], suffixes[r], maxLength);
-        }
-        List<Repeat> repeats = new ArrayList<>();
-        // Bottom-up traversal of LCP intervals (Abouelhoda, Kurtz and Ohlebusch 2004).
-        Deque<int[]> stack = new ArrayDeque<>();
-        stack.push(new int[] {0, 0});
+    /**
+     * Every LCP interval whose string has 2 to {@code maxLength} characters and at least
+     * {@code minFreq} occurrences, children before parents (Abouelhoda, Kurtz and Ohlebusch 2004).
+     * Only the interval's own length is reported: the shorter strings sharing its occurrences are
+     * always followed by the same character, so their following entropy is zero.
+     */
+    void visit(int minFreq, IntervalVisitor visitor) {
+        int n = length;
+        int depth = maxLength + 3;
+        int[] stackLength = new int[depth];
+        int[] stackLeft = new int[depth];
+        // Per open interval: Σ s·ln s over its child intervals; each rank outside them is followed
+        // by a character of its own or by a segment end.
+        double[] stackChildSum = new double[depth];
+        int top = 0;
         for (int r = 1; r <= n; r++) {
-            int current = r < n ? lcp[r] : 0;
+            int current = lcp[r];
             int left = r - 1;
-            while (current < stack.peek()[0]) {
-                int[] interval = stack.pop();
-                left = interval[1];
-                int parent = Math.max(current, stack.peek()[0]);
-                emit(interval[0], parent, left, r, minFreq, repeats);
-            }
-            if (current > stack.peek()[0]) {
-                stack.push(new int[] {current, left});
-            }
-        }
-        return repeats;
-    }
-
-    private void emit(int length, int parentLength, int from, int to, int minFreq, List<Repeat> repeats) {
-        if (to - from < minFreq) {
-            return;
-        }
-        int start = suffixes[from];
-        for (int l = Math.max(2, parentLength + 1); l <= length; l++) {
-            repeats.add(new Repeat(text.substring(start, start + l), from, to));
-        }
-    }
-
-    private int commonPrefix(int a, int b, int limit) {
-        int l = 0;
-        while (l < limit && a + l < text.length() && b + l < text.length()) {
-            char c = text.charAt(a + l);
-            if (c != text.charAt(b + l) || c == SEPARATOR) {
-                break;
-            }
-            l++;
-        }
-        return l;
-    }
-
-    /** Suffixes in order, comparing at most the candidate length: longer prefixes never matter here. */
-    private static int[] sortedSuffixes(String text) {
-        Integer[] order = new Integer[text.length()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int limit = MiningSettings.MAX_LENGTH + 1;
-            for (int k = 0; k < limit; k++) {
-                int ia = a + k;
-                int ib = b + k;
-                if (ia >= text.length() || ib >= text.length()) {
-                    return Integer.compare(text.length() - a, text.length() - b);
+            double pendingSum = 0;
+            while (current < stackLength[top]) {
+                int intervalLength = stackLength[top];
+                left = stackLeft[top];
+                int frequency = r - left;
+                if (intervalLength >= 2 && intervalLength <= maxLength && frequency >= minFreq) {
+                    double followerEntropy = entropy(frequency, stackChildSum[top]);
+                    visitor.interval(intervalLength, left, r, followerEntropy);
                 }
-                int diff = text.charAt(ia) - text.charAt(ib);
-                if (diff != 0) {
-                    return diff;
+                top--;
+                double childTerm = frequency * Math.log(frequency);
+                if (current <= stackLength[top]) {
+                    stackChildSum[top] += childTerm;
+                } else {
+                    pendingSum += childTerm;
                 }
             }
-            return Integer.compare(a, b);
-        });
-        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+            if (current > stackLength[top]) {
+                top++;
+                stackLength[top] = current;
+                stackLeft[top] = left;
+                stackChildSum[top] = pendingSum;
+            }
+        }
+    }
+
+    /** ln f − Σ s·ln s / f over the groups of ranks followed by one character, in bits; a single rank adds 0. */
+    private static double entropy(int frequency, double childSum) {
+        return Math.max(0, Math.log(frequency) - childSum / frequency) / Math.log(2);
+    }
+
+    /** The rank of the suffix at each position. */
+    int[] ranks(int[] positions) {
+        int[] inverse = new int[length];
+        for (int r = 0; r < length; r++) {
+            inverse[suffixes[r]] = r;
+        }
+        int[] ranks = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            ranks[i] = inverse[positions[i]];
+        }
+        return ranks;
+    }
+
+    /**
+     * How often the first {@code lengths[i]} characters of the suffix of rank {@code ranks[i]} occur,
+     * for every i: the width of the widest run of ranks around it whose common prefix is at least
+     * that long. Lengths must be between 1 and {@code maxLength + 1}. Linear in the text plus the
+     * queries (sorted by rank).
+     */
+    int[] frequencies(int[] ranks, int[] lengths) {
+        int q = ranks.length;
+        long[] order = new long[q];
+        for (int i = 0; i < q; i++) {
+            order[i] = (long) ranks[i] << 32 | i;
+        }
+        Arrays.sort(order);
+        int[] answers = new int[q];
+        int limit = maxLength + 2;
+        // Sweep right to left: nearest[v] is the smallest index above the rank whose lcp is v.
+        int[] nearest = new int[limit];
+        Arrays.fill(nearest, length);
+        int next = q - 1;
+        for (int r = length - 1; r >= 0; r--) {
+            nearest[lcp[r + 1]] = r + 1;
+            while (next >= 0 && (int) (order[next] >>> 32) == r) {
+                int query = (int) order[next];
+                int end = length;
+                for (int v = 0; v < lengths[query]; v++) {
+                    end = Math.min(end, nearest[v]);
+                }
+                answers[query] = end;
+                next--;
+            }
+        }
+        // Sweep left to right: the largest index at or below the rank whose lcp is below the length.
+        Arrays.fill(nearest, 0);
+        next = 0;
+        for (int r = 0; r < length; r++) {
+            nearest[lcp[r]] = r;
+            while (next < q && (int) (order[next] >>> 32) == r) {
+                int query = (int) order[next];
+                int start = 0;
+                for (int v = 0; v < lengths[query]; v++) {
+                    start = Math.max(start, nearest[v]);
+                }
+                answers[query] -= start;
+                next++;
+            }
+        }
+        return answers;
+    }
+
+    private byte[] commonPrefixes() {
+        int n = length;
+        int cap = maxLength + 1;
+        byte[] prefixes = new byte[n + 1];
+        for (int r = 1; r < n; r++) {
+            int a = suffixes[r - 1];
+            int b = suffixes[r];
+            int l = 0;
+            // Every segment ends with a separator, so neither suffix runs past the text.
+            while (l < cap && text[a + l] == text[b + l] && text[a + l] != SEPARATOR) {
+                l++;
+            }
+            prefixes[r] = (byte) l;
+        }
+        return prefixes;
+    }
+
+    /**
+     * Suffix sorting by induced sorting (SA-IS): linear time, on int arrays, about 10 bytes per
+     * character at its peak.
+     */
+    static final class SuffixSorter {
+
+        private SuffixSorter() {
+        }
+
+        /** The suffixes of {@code text[0, length)} in lexicographic order. */
+        static int[] sort(char[] text, int length) {
+            // Characters renumbered densely from 1; 0 is a sentinel smaller than all and unique.
+            int[] code = new int[Character.MAX_VALUE + 1];
+            for (int i = 0; i < length; i++) {
+                code[text[i]] = 1;
+            }
+            int alphabet = 1;
+            for (int c = 0; c < code.length; c++) {
+                if (code[c] != 0) {
+                    code[c] = alphabet++;
+                }
+            }
+            int[] s = new int[length + 1];
+            for (int i = 0; i < length; i++) {
+                s[i] = code[text[i]];
+            }
+            code = null;
+            int[] sa = new int[length + 1];
+            sais(s, sa, length + 1, alphabet);
+            s = null;
+            // The sentinel's suffix sorts first.
+            return Arrays.copyOfRange(sa, 1, length + 1);
+        }
+
+        private static void sais(int[] s, int[] sa, int n, int alphabet) {
+            boolean[] small = new boolean[n];
+            small[n - 1] = true;
+            for (int i = n - 2; i >= 0; i--) {
+                small[i] = s[i] < s[i + 1] || (s[i] == s[i + 1] && small[i + 1]);
+            }
+            int[] bucket = new int[alphabet];
+
+            // Stage 1: sort the LMS substrings by induction from their unsorted positions.
+            bucketEnds(s, n, bucket);
+            Arrays.fill(sa, 0, n, -1);
+            for (int i = 1; i < n; i++) {
+                if (isLms(small, i)) {
+                    sa[--bucket[s[i]]] = i;
+                }
+            }
+            induceLarge(s, small, sa, n, bucket);
+            induceSmall(s, small, sa, n, bucket);
+            int lmsCount = 0;
+            for (int i = 0; i < n; i++) {
+                if (isLms(small, sa[i])) {
+                    sa[lmsCount++] = sa[i];
+                }
+            }
+            // Name the LMS substrings: equal substrings get equal names.
+            Arrays.fill(sa, lmsCount, n, -1);
+            int names = 0;
+            int previous = -1;
+            for (int i = 0; i < lmsCount; i++) {
+                int position = sa[i];
+                boolean different = false;
+                for (int d = 0; d < n; d++) {
+                    if (previous == -1 || s[position + d] != s[previous + d]
+                            || small[position + d] != small[previous + d]) {
+                        different = true;
+                        break;
+                    } else if (d > 0 && (isLms(small, position + d) || isLms(small, previous + d))) {
+                        break;
+                    }
+                }
+                if (different) {
+                    names++;
+                    previous = position;
+                }
+                // LMS positions are at least two apart, so halves do not collide.
+                sa[lmsCount + position / 2] = names - 1;
+            }
+            int[] reduced = new int[lmsCount];
+            for (int i = n - 1, j = lmsCount - 1; i >= lmsCount; i--) {
+                if (sa[i] >= 0) {
+                    reduced[j--] = sa[i];
+                }
+            }
+
+            // Stage 2: sort the reduced string, recursively while names repeat.
+            int[] reducedSa = new int[lmsCount];
+            if (names < lmsCount) {
+                sais(reduced, reducedSa, lmsCount, names);
+            } else {
+                for (int i = 0; i < lmsCount; i++) {
+                    reducedSa[reduced[i]] = i;
+                }
+            }
+
+            // Stage 3: induce the whole order from the sorted LMS suffixes.
+            for (int i = 1, j = 0; i < n; i++) {
+                if (isLms(small, i)) {
+                    reduced[j++] = i;
+                }
+            }
+            for (int i = 0; i < lmsCount; i++) {
+                reducedSa[i] = reduced[reducedSa[i]];
+            }
+            reduced = null;
+            bucketEnds(s, n, bucket);
+            Arrays.fill(sa, 0, n, -1);
+            for (int i = lmsCount - 1; i >= 0; i--) {
+                int j = reducedSa[i];
+                sa[--bucket[s[j]]] = j;
+            }
+            reducedSa = null;
+            induceLarge(s, small, sa, n, bucket);
+            induceSmall(s, small, sa, n, bucket);
+        }
+
+        private static boolean isLms(boolean[] small, int i) {
+            return i > 0 && small[i] && !small[i - 1];
+        }
+
+        private static void bucketEnds(int[] s, int n, int[] bucket) {
+            Arrays.fill(bucket, 0);
+            for (int i = 0; i < n; i++) {
+                bucket[s[i]]++;
+            }
+            int sum = 0;
+            for (int c = 0; c < bucket.length; c++) {
+                sum += bucket[c];
+                bucket[c] = sum;
+            }
+        }
+
+        private static void bucketStarts(int[] s, int n, int[] bucket) {
+            Arrays.fill(bucket, 0);
+            for (int i = 0; i < n; i++) {
+                bucket[s[i]]++;
+            }
+            int sum = 0;
+            for (int c = 0; c < bucket.length; c++) {
+                int count = bucket[c];
+                bucket[c] = sum;
+                sum += count;
+            }
+        }
+
+        private static void induceLarge(int[] s, boolean[] small, int[] sa, int n, int[] bucket) {
+            bucketStarts(s, n, bucket);
+            for (int i = 0; i < n; i++) {
+                int j = sa[i] - 1;
+                if (j >= 0 && !small[j]) {
+                    sa[bucket[s[j]]++] = j;
+                }
+            }
+        }
+
+        private static void induceSmall(int[] s, boolean[] small, int[] sa, int n, int[] bucket) {
+            bucketEnds(s, n, bucket);
+            for (int i = n - 1; i >= 0; i--) {
+                int j = sa[i] - 1;
+                if (j >= 0 && small[j]) {
+                    sa[--bucket[s[j]]] = j;
+                }
+            }
+        }
     }
 }

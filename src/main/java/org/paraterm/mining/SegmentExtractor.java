@@ -1,19 +1,110 @@
 package org.paraterm.mining;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.paraterm.corpus.Chars;
 import org.paraterm.corpus.CleanDocument;
 import org.paraterm.corpus.Sentence;
 
-/** Cuts each sentence of each document into runs of Han characters. */
+/**
+ * Cuts each sentence of each document into runs of Han characters and joins them into one text,
+ * each run followed by {@link #SEPARATOR}. Candidates never cross a run's ends: a run holds no
+ * punctuation, bracket, digit or Latin letter.
+ */
 final class SegmentExtractor {
+
+    /** Follows every segment in the joined text; never part of a candidate. */
+    static final char SEPARATOR = '\u0001';
 
     private SegmentExtractor() {
     }
 
-    static List<Segment> segments(List<CleanDocument> documents) {
-        List<Segment> segments = new ArrayList<>();
+    /**
+     * The segments of a corpus as parallel arrays rather than one object per segment: a 50 MB
+     * corpus has about two million of them.
+     */
+    static final class Segments {
+        private char[] text = new char[1024];
+        private int length;
+        private int count;
+        /** Per segment: its first position in the joined text, its document, sentence and offset there. */
+        private int[] start = new int[256];
+        private int[] document = new int[256];
+        private int[] sentence = new int[256];
+        private int[] offset = new int[256];
+
+        /** The joined text, every segment followed by a separator. */
+        char[] text() {
+            return text;
+        }
+
+        int length() {
+            return length;
+        }
+
+        int count() {
+            return count;
+        }
+
+        int document(int segment) {
+            return document[segment];
+        }
+
+        /** The segment holding a position of the joined text. */
+        int segmentAt(int position) {
+            int found = Arrays.binarySearch(start, 0, count, position);
+            return found >= 0 ? found : -found - 2;
+        }
+
+        /** Where a string starting at a position of the joined text occurs in its document. */
+        Occurrence occurrence(int position) {
+            int segment = segmentAt(position);
+            return new Occurrence(document[segment], sentence[segment], offset[segment] + position - start[segment]);
+        }
+
+        /** Segments already joined, as one document of one sentence: its runs between separators. */
+        static Segments of(char[] joined) {
+            Segments segments = new Segments();
+            String text = new String(joined);
+            int start = 0;
+            for (int i = 0; i < joined.length; i++) {
+                if (joined[i] == SEPARATOR) {
+                    segments.add(0, 0, text, start, i);
+                    start = i + 1;
+                }
+            }
+            segments.trim();
+            return segments;
+        }
+
+        private void add(int documentIndex, int sentenceIndex, String source, int from, int to) {
+            if (count == start.length) {
+                int grown = count * 2;
+                start = Arrays.copyOf(start, grown);
+                document = Arrays.copyOf(document, grown);
+                sentence = Arrays.copyOf(sentence, grown);
+                offset = Arrays.copyOf(offset, grown);
+            }
+            start[count] = length;
+            document[count] = documentIndex;
+            sentence[count] = sentenceIndex;
+            offset[count] = from;
+            count++;
+            int needed = length + to - from + 1;
+            if (needed > text.length) {
+                text = Arrays.copyOf(text, Math.max(needed, text.length * 2));
+            }
+            source.getChars(from, to, text, length);
+            length += to - from;
+            text[length++] = SEPARATOR;
+        }
+
+        private void trim() {
+            text = Arrays.copyOf(text, length);
+        }
+    }
+
+    static Segments segments(java.util.List<CleanDocument> documents) {
+        Segments segments = new Segments();
         for (int d = 0; d < documents.size(); d++) {
             CleanDocument document = documents.get(d);
             String text = document.matchText();
@@ -25,13 +116,14 @@ final class SegmentExtractor {
                         start = i;
                     } else if (!han && start >= 0) {
                         if (i - start >= 2) {
-                            segments.add(new Segment(d, sentence.index(), start, text.substring(start, i)));
+                            segments.add(d, sentence.index(), text, start, i);
                         }
                         start = -1;
                     }
                 }
             }
         }
+        segments.trim();
         return segments;
     }
 }

@@ -1,12 +1,9 @@
 package org.paraterm.mining;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.paraterm.corpus.CleanDocument;
 
 /**
@@ -17,6 +14,9 @@ import org.paraterm.corpus.CleanDocument;
  */
 public final class TermMiner {
 
+    /** A side with at most this entropy (bits) is not a free boundary. */
+    private static final double BOUNDARY = 0.3;
+
     private final MiningSettings settings;
 
     public TermMiner(MiningSettings settings) {
@@ -24,62 +24,67 @@ public final class TermMiner {
     }
 
     public List<Candidate> mine(List<CleanDocument> documents) {
-        List<Segment> segments = SegmentExtractor.segments(documents);
-        RepeatCounter counter = new RepeatCounter(segments);
-        List<RepeatCounter.Repeat> repeats = counter.repeats(settings.minFreq(), MiningSettings.MAX_LENGTH);
-        Map<String, Integer> frequency = new HashMap<>();
-        for (RepeatCounter.Repeat repeat : repeats) {
-            frequency.put(repeat.text(), repeat.frequency());
-        }
-        Map<Character, Integer> characters = characterCounts(counter.text());
-        long total = counter.text().length();
+        SegmentExtractor.Segments segments = SegmentExtractor.segments(documents);
+        RepeatCounter counter = new RepeatCounter(segments, MiningSettings.MAX_LENGTH);
+        Survivors survivors = new Survivors();
+        Neighbours neighbours = new Neighbours();
+        char[] text = counter.text();
+        // Boundary freedom first, on every repeat, without building strings; the boundary rules
+        // next, on the strings whose both sides are free; evidence and cohesion last.
+        counter.visit(settings.minFreq(), (length, from, to, followerEntropy) -> {
+            // The traversal's entropy may differ from the exact sum in the last bits.
+            if (followerEntropy <= BOUNDARY - 1e-9) {
+                return;
+            }
+            for (int r = from; r < to; r++) {
+                neighbours.add(counter.before(r));
+            }
+            double leftEntropy = neighbours.entropy();
+            if (leftEntropy <= BOUNDARY) {
+                return;
+            }
+            for (int r = from; r < to; r++) {
+                neighbours.add(text[counter.position(r) + length]);
+            }
+            double rightEntropy = neighbours.entropy();
+            if (rightEntropy <= BOUNDARY) {
+                return;
+            }
+            String term = counter.string(from, length);
+            if (TermBoundaries.clean(term)) {
+                survivors.add(term, from, to, leftEntropy, rightEntropy);
+            }
+        });
+        double[] cohesion = cohesion(counter, survivors);
 
-        List<Candidate> candidates = new ArrayList<>();
-        for (RepeatCounter.Repeat repeat : repeats) {
-            String term = repeat.text();
-            if (!TermBoundaries.clean(term)) {
-                continue;
+        List<Candidate> candidates = new ArrayList<>(survivors.count);
+        for (int i = 0; i < survivors.count; i++) {
+            int from = survivors.from[i];
+            int frequency = survivors.to[i] - from;
+            // Occurrences in text order.
+            int[] positions = new int[frequency];
+            for (int r = 0; r < frequency; r++) {
+                positions[r] = counter.position(from + r);
             }
-            Map<Character, Integer> left = new HashMap<>();
-            Map<Character, Integer> right = new HashMap<>();
-            int leftEdges = 0;
-            int rightEdges = 0;
-            for (int r = repeat.from(); r < repeat.to(); r++) {
-                int position = counter.position(r);
-                char before = position == 0 ? RepeatCounter.SEPARATOR : counter.text().charAt(position - 1);
-                char after = counter.text().charAt(position + term.length());
-                if (before == RepeatCounter.SEPARATOR) {
-                    leftEdges++;
-                } else {
-                    left.merge(before, 1, Integer::sum);
-                }
-                if (after == RepeatCounter.SEPARATOR) {
-                    rightEdges++;
-                } else {
-                    right.merge(after, 1, Integer::sum);
+            Arrays.sort(positions);
+            List<Occurrence> occurrences = new ArrayList<>(frequency);
+            int documentsUsing = 0;
+            int lastDocument = -1;
+            for (int position : positions) {
+                Occurrence occurrence = segments.occurrence(position);
+                occurrences.add(occurrence);
+                if (occurrence.document() != lastDocument) {
+                    documentsUsing++;
+                    lastDocument = occurrence.document();
                 }
             }
-            double leftEntropy = entropy(left, leftEdges, repeat.frequency());
-            double rightEntropy = entropy(right, rightEdges, repeat.frequency());
+            String term = survivors.terms.get(i);
+            double leftEntropy = survivors.leftEntropy[i];
+            double rightEntropy = survivors.rightEntropy[i];
             double boundary = Math.min(leftEntropy, rightEntropy);
-            if (boundary <= 0.3) {
-                continue;
-            }
-            // Evidence and cohesion only for the strings that pass the boundary test.
-            Set<Integer> documentsUsing = new HashSet<>();
-            List<Occurrence> occurrences = new ArrayList<>(repeat.frequency());
-            for (int r = repeat.from(); r < repeat.to(); r++) {
-                int position = counter.position(r);
-                Segment segment = segments.get(counter.segmentAt(position));
-                documentsUsing.add(segment.document());
-                occurrences.add(new Occurrence(segment.document(), segment.sentence(),
-                        segment.offset() + counter.offsetInSegment(position)));
-            }
-            double cohesion = cohesion(term, frequency, characters, total);
-            double score = Termhood.score(settings, term, repeat.frequency(), documentsUsing.size(), boundary,
-                    cohesion);
-            candidates.add(new Candidate(term, repeat.frequency(), documentsUsing.size(), score, leftEntropy,
-                    rightEntropy, cohesion, occurrences));
+            double score = Termhood.score(settings, term, frequency, documentsUsing, boundary, cohesion[i]);
+            candidates.add(new Candidate(term, frequency, documentsUsing, score, leftEntropy, rightEntropy,
+                    cohesion[i], occurrences));
         }
         candidates = NestedTermDiscount.apply(candidates);
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::term));
@@ -87,48 +92,164 @@ public final class TermMiner {
     }
 
     /**
-     * Entropy of the neighbouring characters; each segment edge counts as a different neighbour,
-     * since a punctuation mark or bracket there is the freest boundary there is.
+     * Branching entropy of the characters next to each occurrence (bits); each segment edge counts
+     * as a different neighbour, since a punctuation mark or bracket there is the freest boundary
+     * there is.
      */
-    private static double entropy(Map<Character, Integer> neighbours, int edges, int total) {
-        double h = 0;
-        for (int count : neighbours.values()) {
+    private static final class Neighbours {
+        private final int[] counts = new int[Character.MAX_VALUE + 1];
+        private char[] seen = new char[64];
+        private int distinct;
+        private int edges;
+        private int total;
+        private int[] groups = new int[64];
+
+        void add(char neighbour) {
+            total++;
+            if (neighbour == RepeatCounter.SEPARATOR) {
+                edges++;
+            } else if (counts[neighbour]++ == 0) {
+                if (distinct == seen.length) {
+                    seen = Arrays.copyOf(seen, distinct * 2);
+                }
+                seen[distinct++] = neighbour;
+            }
+        }
+
+        /**
+         * The entropy of the counts so far, which it then clears. The sum runs over the counts in
+         * ascending order, so that two strings with the same spread of neighbours get exactly the
+         * same entropy and tie in score (their order is then by term).
+         */
+        double entropy() {
+            if (groups.length < distinct) {
+                groups = new int[seen.length];
+            }
+            for (int i = 0; i < distinct; i++) {
+                groups[i] = counts[seen[i]];
+                counts[seen[i]] = 0;
+            }
+            Arrays.sort(groups, 0, distinct);
+            double h = 0;
+            int i = 0;
+            while (i < distinct) {
+                int count = groups[i];
+                int same = 0;
+                while (i < distinct && groups[i] == count) {
+                    same++;
+                    i++;
+                }
+                if (count == 1) {
+                    same += edges;
+                }
+                h -= same * term(count, total);
+            }
+            if (edges > 0 && (distinct == 0 || groups[0] != 1)) {
+                h -= edges * term(1, total);
+            }
+            distinct = 0;
+            edges = 0;
+            total = 0;
+            return h;
+        }
+
+        private static double term(int count, int total) {
             double p = (double) count / total;
-            h -= p * Math.log(p) / Math.log(2);
+            return p * Math.log(p) / Math.log(2);
         }
-        if (edges > 0) {
-            double p = 1.0 / total;
-            h -= edges * p * Math.log(p) / Math.log(2);
-        }
-        return h;
     }
 
-    /** The smallest pointwise mutual information over the ways of cutting the term in two. */
-    private static double cohesion(String term, Map<String, Integer> frequency, Map<Character, Integer> characters,
-                                   long total) {
-        double f = frequency.getOrDefault(term, 1);
-        double weakest = Double.MAX_VALUE;
-        for (int cut = 1; cut < term.length(); cut++) {
-            double a = count(term.substring(0, cut), frequency, characters);
-            double b = count(term.substring(cut), frequency, characters);
-            double pmi = Math.log(f * total / (a * b)) / Math.log(2);
-            weakest = Math.min(weakest, pmi);
+    /**
+     * The smallest pointwise mutual information over the ways of cutting each term in two. The
+     * frequencies of all the parts are looked up in one pass over the suffix array: a prefix of a
+     * term is a prefix of its suffixes, a remainder is a prefix of the suffix that many characters on.
+     */
+    private double[] cohesion(RepeatCounter counter, Survivors survivors) {
+        char[] text = counter.text();
+        long total = counter.length();
+        int[] characters = new int[Character.MAX_VALUE + 1];
+        for (int i = 0; i < counter.length(); i++) {
+            characters[text[i]]++;
         }
-        return weakest;
+        int queries = 0;
+        for (int i = 0; i < survivors.count; i++) {
+            queries += 2 * (survivors.terms.get(i).length() - 2);
+        }
+        // Query 2k (k counting the cuts of all terms in order) is a prefix, 2k + 1 the remainder.
+        int[] ranks = new int[queries];
+        int[] lengths = new int[queries];
+        int[] remainderPositions = new int[queries / 2];
+        int q = 0;
+        for (int i = 0; i < survivors.count; i++) {
+            int length = survivors.terms.get(i).length();
+            int position = counter.position(survivors.from[i]);
+            for (int cut = 2; cut < length; cut++) {
+                ranks[q] = survivors.from[i];
+                lengths[q] = cut;
+                remainderPositions[q / 2] = position + length - cut;
+                lengths[q + 1] = cut;
+                q += 2;
+            }
+        }
+        int[] remainderRanks = counter.ranks(remainderPositions);
+        for (int k = 0; k < remainderRanks.length; k++) {
+            ranks[2 * k + 1] = remainderRanks[k];
+        }
+        int[] frequencies = counter.frequencies(ranks, lengths);
+
+        double[] cohesion = new double[survivors.count];
+        q = 0;
+        for (int i = 0; i < survivors.count; i++) {
+            String term = survivors.terms.get(i);
+            int length = term.length();
+            double f = survivors.to[i] - survivors.from[i];
+            // Prefix and remainder frequencies by their length (2 to length - 1).
+            double[] prefix = new double[length];
+            double[] remainder = new double[length];
+            for (int cut = 2; cut < length; cut++) {
+                prefix[cut] = count(frequencies[q]);
+                remainder[cut] = count(frequencies[q + 1]);
+                q += 2;
+            }
+            double weakest = Double.MAX_VALUE;
+            for (int cut = 1; cut < length; cut++) {
+                double a = cut == 1 ? characters[term.charAt(0)] : prefix[cut];
+                double b = length - cut == 1 ? characters[term.charAt(length - 1)] : remainder[length - cut];
+                double pmi = Math.log(f * total / (a * b)) / Math.log(2);
+                weakest = Math.min(weakest, pmi);
+            }
+            cohesion[i] = weakest;
+        }
+        return cohesion;
     }
 
-    private static double count(String part, Map<String, Integer> frequency, Map<Character, Integer> characters) {
-        if (part.length() == 1) {
-            return characters.getOrDefault(part.charAt(0), 1);
-        }
-        return frequency.getOrDefault(part, 1);
+    /** A part counts with its frequency when it is a repeat the miner counts, else once. */
+    private double count(int frequency) {
+        return frequency >= settings.minFreq() ? frequency : 1;
     }
 
-    private static Map<Character, Integer> characterCounts(String text) {
-        Map<Character, Integer> counts = new HashMap<>();
-        for (int i = 0; i < text.length(); i++) {
-            counts.merge(text.charAt(i), 1, Integer::sum);
+    /** The repeats that passed the boundary tests, as parallel arrays. */
+    private static final class Survivors {
+        private final List<String> terms = new ArrayList<>();
+        private int count;
+        private int[] from = new int[1024];
+        private int[] to = new int[1024];
+        private double[] leftEntropy = new double[1024];
+        private double[] rightEntropy = new double[1024];
+
+        void add(String term, int rankFrom, int rankTo, double left, double right) {
+            if (count == from.length) {
+                from = Arrays.copyOf(from, count * 2);
+                to = Arrays.copyOf(to, count * 2);
+                leftEntropy = Arrays.copyOf(leftEntropy, count * 2);
+                rightEntropy = Arrays.copyOf(rightEntropy, count * 2);
+            }
+            terms.add(term);
+            from[count] = rankFrom;
+            to[count] = rankTo;
+            leftEntropy[count] = left;
+            rightEntropy[count] = right;
+            count++;
         }
-        return counts;
     }
 }

@@ -1,0 +1,106 @@
+package org.paraterm.mining;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The suffix array and the counts read from it, against sorting and counting the slow way. */
+class RepeatCounterTest {
+
+    @Test
+    void shouldSortSuffixesLikeAPlainComparisonSort() {
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            // Small alphabets give long repeats and deep recursion; separators as in the joined text.
+            char[] text = randomText(random, 1 + random.nextInt(300), 1 + random.nextInt(4));
+            int[] expected = naiveSuffixArray(text);
+
+            assertThat(RepeatCounter.SuffixSorter.sort(text, text.length)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void shouldReportEveryRepeatWithItsOccurrencesAndAnswerSubstringCounts() {
+        Random random = new Random(11);
+        for (int round = 0; round < 100; round++) {
+            char[] text = randomText(random, 2 + random.nextInt(400), 2 + random.nextInt(3));
+            Map<String, Integer> expected = naiveCounts(text, 2, 2, 6);
+            RepeatCounter counter = new RepeatCounter(segments(text), 6);
+
+            Map<String, Integer> reported = new HashMap<>();
+            counter.visit(2, (length, from, to, entropy) -> reported.put(counter.string(from, length), to - from));
+            // Each reported interval is a repeat; every repeat that branches is reported.
+            reported.forEach((term, frequency) -> assertThat(expected).containsEntry(term, frequency));
+
+            List<String> terms = new ArrayList<>(expected.keySet());
+            int[] positions = new int[terms.size()];
+            int[] lengths = new int[terms.size()];
+            String joined = new String(text);
+            for (int i = 0; i < terms.size(); i++) {
+                positions[i] = joined.indexOf(terms.get(i));
+                lengths[i] = terms.get(i).length();
+            }
+            int[] frequencies = counter.frequencies(counter.ranks(positions), lengths);
+            for (int i = 0; i < terms.size(); i++) {
+                assertThat(frequencies[i]).as(terms.get(i)).isEqualTo(expected.get(terms.get(i)));
+            }
+        }
+    }
+
+    @Test
+    void shouldGiveTheEntropyOfTheFollowingCharacters() {
+        // 恐怖 is followed by 主, 主, 分 and a segment end: -(1/2 log 1/2 + 2 * 1/4 log 1/4) = 1.5 bits.
+        RepeatCounter counter = new RepeatCounter(segments("恐怖主义\u0001恐怖主义\u0001恐怖分子\u0001恐怖\u0001".toCharArray()), 24);
+        Map<String, Double> entropy = new HashMap<>();
+        counter.visit(2, (length, from, to, h) -> entropy.put(counter.string(from, length), h));
+
+        assertThat(entropy.get("恐怖")).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(entropy.get("恐怖主义")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    private static char[] randomText(Random random, int length, int alphabet) {
+        char[] text = new char[length];
+        for (int i = 0; i < length; i++) {
+            text[i] = random.nextInt(8) == 0 ? RepeatCounter.SEPARATOR : (char) ('甲' + random.nextInt(alphabet));
+        }
+        text[length - 1] = RepeatCounter.SEPARATOR;
+        return text;
+    }
+
+    private static SegmentExtractor.Segments segments(char[] joined) {
+        return SegmentExtractor.Segments.of(joined);
+    }
+
+    private static int[] naiveSuffixArray(char[] text) {
+        String s = new String(text);
+        Integer[] order = new Integer[text.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> s.substring(a).compareTo(s.substring(b)));
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Strings of {@code min} to {@code max} characters without a separator occurring at least {@code minFreq} times. */
+    private static Map<String, Integer> naiveCounts(char[] text, int minFreq, int min, int max) {
+        Map<String, Integer> counts = new HashMap<>();
+        String s = new String(text);
+        for (int i = 0; i < s.length(); i++) {
+            for (int l = min; l <= max && i + l <= s.length(); l++) {
+                String sub = s.substring(i, i + l);
+                if (sub.indexOf(RepeatCounter.SEPARATOR) >= 0) {
+                    break;
+                }
+                counts.merge(sub, 1, Integer::sum);
+            }
+        }
+        counts.values().removeIf(c -> c < minFreq);
+        return counts;
+    }
+}
