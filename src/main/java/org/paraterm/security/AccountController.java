@@ -153,7 +153,7 @@ public class AccountController {
     }
 
     /** Only a path on this site, never another host: no open redirect. */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
             return "/";
         }

@@ -1,6 +1,7 @@
 package org.paraterm.security;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.session.http.SessionForRequest;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * Puts the session's CSRF token into every page rendered for a visitor with a session, as
  * {@code csrf}, so any form on the page (the sign-out button in the header, review actions) can
- * carry it. Visitors without a session get no token and no session is created for them.
+ * carry it, and {@code canReview} for the header's review link. Visitors without a session get no
+ * token and no session is created for them.
  */
 @Singleton
 public class CsrfModel implements ViewModelProcessor<Map<String, Object>> {
@@ -23,12 +25,15 @@ public class CsrfModel implements ViewModelProcessor<Map<String, Object>> {
 
     @Override
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
-        SessionForRequest.find(request).ifPresent(session -> modelAndView.getModel().ifPresent(model -> {
+        boolean reviewer = request.getUserPrincipal(Authentication.class)
+                .map(a -> a.getRoles().contains(Role.TERMINOLOGIST.name())).orElse(false);
+        modelAndView.getModel().ifPresent(model -> {
             try {
-                model.putIfAbsent("csrf", csrf.token(session));
+                model.putIfAbsent("canReview", reviewer);
+                SessionForRequest.find(request).ifPresent(session -> model.putIfAbsent("csrf", csrf.token(session)));
             } catch (UnsupportedOperationException immutable) {
                 // Map.of models of read-only pages: nothing on them posts.
             }
-        }));
+        });
     }
 }
