@@ -27,9 +27,12 @@ public class CsrfModel implements ViewModelProcessor<Map<String, Object>> {
     public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
         boolean reviewer = request.getUserPrincipal(Authentication.class)
                 .map(a -> a.getRoles().contains(Role.TERMINOLOGIST.name())).orElse(false);
+        boolean admin = request.getUserPrincipal(Authentication.class)
+                .map(a -> a.getRoles().contains(Role.ADMIN.name())).orElse(false);
         modelAndView.getModel().ifPresent(model -> {
             try {
                 model.putIfAbsent("canReview", reviewer);
+                model.putIfAbsent("canAdminister", admin);
                 SessionForRequest.find(request).ifPresent(session -> model.putIfAbsent("csrf", csrf.token(session)));
             } catch (UnsupportedOperationException immutable) {
                 // Map.of models of read-only pages: nothing on them posts.

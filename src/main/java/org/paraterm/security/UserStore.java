@@ -110,6 +110,13 @@ public class UserStore {
                 hasher.hash(password), normalized(username));
     }
 
+    /** Sets a new one-time password that must be changed at the next sign-in. */
+    public void resetPassword(String username, String oneTime) throws SQLException {
+        checkPassword(oneTime);
+        update("UPDATE app_user SET password_hash = ?, must_change = TRUE WHERE username = ?",
+                hasher.hash(oneTime), normalized(username));
+    }
+
     public void changeRole(String username, Role role) throws SQLException {
         update("UPDATE app_user SET role = ? WHERE username = ?", role.name(), normalized(username));
     }
