@@ -1,0 +1,159 @@
+package org.paraterm.web;
+
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real headless Chromium driven through chromedriver's W3C WebDriver protocol (plain HTTP and
+ * JSON, so no client library). Debian's {@code chromium} and {@code chromium-driver} packages
+ * provide both; {@code .ci/run} installs them.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+    private static final ObjectMapper JSON = ObjectMapper.getDefault();
+
+    private final Process driver;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String session;
+
+    private Browser(Process driver, int port) throws Exception {
+        this.driver = driver;
+        this.base = "http://127.0.0.1:" + port;
+        waitForDriver();
+        Map<String, Object> created = call("POST", "/session", Map.of("capabilities", Map.of("alwaysMatch", Map.of(
+                "browserName", "chrome",
+                "goog:chromeOptions", Map.of("binary", chromium(), "args", List.of("--headless=new", "--no-sandbox",
+                        "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN"))))));
+        this.session = (String) value(created).get("sessionId");
+    }
+
+    static Browser start() throws Exception {
+        String chromedriver = find("chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process process = new ProcessBuilder(chromedriver, "--port=" + port).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new Browser(process, port);
+    }
+
+    void open(String url) throws Exception {
+        call("POST", "/session/" + session + "/url", Map.of("url", url));
+    }
+
+    String element(String css) throws Exception {
+        Map<String, Object> found = call("POST", "/session/" + session + "/element",
+                Map.of("using", "css selector", "value", css));
+        return (String) value(found).get(ELEMENT);
+    }
+
+    void type(String css, String text) throws Exception {
+        call("POST", "/session/" + session + "/element/" + element(css) + "/value", Map.of("text", text));
+    }
+
+    void click(String css) throws Exception {
+        call("POST", "/session/" + session + "/element/" + element(css) + "/click", Map.of());
+    }
+
+    String source() throws Exception {
+        return (String) call("GET", "/session/" + session + "/source", null).get("value");
+    }
+
+    String url() throws Exception {
+        return (String) call("GET", "/session/" + session + "/url", null).get("value");
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Waits up to ten seconds for a page to reach a state (a navigation may finish after a click returns). */
+    void waitFor(Condition condition) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (condition.holds()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the page did not get there: " + url());
+    }
+
+    void screenshot(Path file) throws Exception {
+        String png = (String) call("GET", "/session/" + session + "/screenshot", null).get("value");
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode(png));
+    }
+
+    @Override
+    public void close() {
+        try {
+            call("DELETE", "/session/" + session, null);
+        } catch (Exception ignored) {
+            // the driver goes below either way
+        } finally {
+            driver.destroy();
+        }
+    }
+
+    private void waitForDriver() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("chromedriver did not start");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> call(String method, String path, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> json = JSON.readValue(response.body(), Map.class);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("WebDriver " + method + " " + path + ": " + response.body());
+        }
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> value(Map<String, Object> response) {
+        return (Map<String, Object>) response.get("value");
+    }
+
+    private static String chromium() {
+        return find("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/lib/chromium/chromium");
+    }
+
+    private static String find(String name, String... candidates) {
+        for (String candidate : candidates) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(name + " is not installed: apt-get install chromium chromium-driver"
+                + " (.ci/run does this)");
+    }
+}

@@ -1,0 +1,85 @@
+package org.paraterm.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paraterm.corpus.CorpusLoader;
+import org.paraterm.mining.CorpusMining;
+import org.paraterm.mining.MiningSettings;
+import org.paraterm.security.Role;
+import org.paraterm.security.UserStore;
+
+/**
+ * A terminologist in a real browser: signs in, approves a mined candidate from the review queue,
+ * publishes the new entry, and a visitor without login reads it. Screenshots go to
+ * target/screenshots/.
+ */
+class BrowserReviewTest {
+
+    @TempDir
+    static Path temp;
+
+    private static EmbeddedServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
+        properties.put("micronaut.server.port", -1);
+        properties.put("paraterm.security.hash-iterations", 1000);
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
+        server.getApplicationContext().getBean(CorpusLoader.class)
+                .load(Path.of("glossary", "corpus", "un-zh"), (done, total, result) -> { });
+        server.getApplicationContext().getBean(CorpusMining.class).remine(MiningSettings.defaults());
+        server.getApplicationContext().getBean(UserStore.class)
+                .create("wang", "terminologist secret", Role.TERMINOLOGIST, false);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldTakeACandidateFromTheQueueToAPublishedEntryInTheBrowser() throws Exception {
+        String site = "http://localhost:" + server.getPort();
+        Path shots = Path.of("target", "screenshots");
+        try (Browser browser = Browser.start()) {
+            browser.open(site + "/login");
+            browser.type("input[name=username]", "wang");
+            browser.type("input[name=password]", "terminologist secret");
+            browser.click("form.stacked button[type=submit]");
+            assertThat(browser.url()).isEqualTo(site + "/");
+
+            browser.open(site + "/review");
+            String card = "article[data-term='偷运移民']";
+            browser.type(card + " input[name=english]", "smuggling of migrants");
+            browser.screenshot(shots.resolve("review-queue.png"));
+            browser.click(card + " form.approve button[type=submit]");
+            assertThat(browser.source()).contains("approved 偷运移民");
+
+            browser.open(site + "/entries?q=偷运移民");
+            browser.click("table a");
+            assertThat(browser.source()).contains("smuggling of migrants", "未发布 not published");
+            browser.click("section.actions button[value=publish]");
+            assertThat(browser.source()).contains("已发布 published");
+            String entryPage = browser.url().replaceAll("\\?.*", "");
+            browser.screenshot(shots.resolve("entry-published.png"));
+
+            browser.click("header form button[type=submit]");
+            browser.waitFor(() -> browser.source().contains("登录 Sign in"));
+            browser.open(entryPage);
+            String asVisitor = browser.source();
+            assertThat(asVisitor).contains("偷运移民", "smuggling of migrants", "登录 Sign in").doesNotContain("编辑 Edit");
+            browser.screenshot(shots.resolve("entry-as-visitor.png"));
+        }
+        assertThat(shots.resolve("entry-as-visitor.png")).isNotEmptyFile();
+    }
+}
