@@ -110,6 +110,9 @@ public class GlossaryPages {
             });
             Entry entry = review.approve(EntryApiController.approval(new EntryApiController.Approve(form.get("term"),
                     form.get("english"), form.get("subject"), variants)), user.getName());
+            if ("edit".equals(form.get("then"))) {
+                return HttpResponse.seeOther(URI.create("/entries/" + entry.id() + "/edit"));
+            }
             return redirect(back, "done", "approved " + form.get("term") + " → entry " + entry.id());
         } catch (ReviewException | EntryJson.BadInput e) {
             return redirect(back, "problem", e.getMessage());
