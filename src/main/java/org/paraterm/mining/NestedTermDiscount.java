@@ -2,9 +2,7 @@ package org.paraterm.mining;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The C-value idea (Frantzi, Ananiadou and Mima 2000) applied to ranked candidates: a string whose
@@ -34,7 +32,7 @@ final class NestedTermDiscount {
                     / candidate.frequency();
             // A fragment lives inside a few fixed longer terms; a head term like 恐怖主义 is nested
             // too, but in many different ones, and stays.
-            if (share >= FRAGMENT && nearest(containers[i], candidates, index) <= MAX_FRAGMENT_CONTAINERS) {
+            if (share >= FRAGMENT && nearest(candidate.term(), containers[i], candidates, index) <= MAX_FRAGMENT_CONTAINERS) {
                 continue;
             }
             kept.add(new Candidate(candidate.term(), candidate.frequency(), candidate.documents(),
@@ -44,7 +42,7 @@ final class NestedTermDiscount {
         return kept;
     }
 
-    /** For each candidate, the distinct longer candidates it is a substring of, as indices. */
+    /** For each candidate, the distinct longer candidates it is a substring of, as ascending indices. */
     private static int[][] containers(List<Candidate> candidates, TermIndex index) {
         long[] pairs = new long[16];
         int count = 0;
@@ -123,14 +121,10 @@ final class NestedTermDiscount {
      * How many of the containers contain no other container, counted up to one past
      * {@link #MAX_FRAGMENT_CONTAINERS}: only whether there are more matters.
      */
-    private static int nearest(int[] containers, List<Candidate> candidates, TermIndex index) {
-        Set<Integer> around = new HashSet<>();
-        for (int c : containers) {
-            around.add(c);
-        }
+    private static int nearest(String term, int[] containers, List<Candidate> candidates, TermIndex index) {
         int nearest = 0;
         for (int c : containers) {
-            if (!containsAnother(candidates.get(c).term(), around, index)) {
+            if (!containsAnother(candidates.get(c).term(), term, containers, index)) {
                 nearest++;
                 if (nearest > MAX_FRAGMENT_CONTAINERS) {
                     break;
@@ -140,17 +134,23 @@ final class NestedTermDiscount {
         return nearest;
     }
 
-    private static boolean containsAnother(String container, Set<Integer> around, TermIndex index) {
-        for (int start = 0; start < container.length(); start++) {
-            int hash = 0;
-            for (int end = start + 1; end <= container.length(); end++) {
-                hash = 31 * hash + container.charAt(end - 1);
-                if (end - start == container.length()) {
-                    continue;
-                }
-                int other = index.find(container, start, end, hash);
-                if (other >= 0 && around.contains(other)) {
-                    return true;
+    /**
+     * Whether a shorter container of {@code term} lies inside {@code container}. Such a container
+     * holds the term, so only the slices around the term's places in {@code container} are looked up.
+     */
+    private static boolean containsAnother(String container, String term, int[] sortedContainers, TermIndex index) {
+        for (int at = container.indexOf(term); at >= 0; at = container.indexOf(term, at + 1)) {
+            for (int start = 0; start <= at; start++) {
+                int hash = 0;
+                for (int end = start + 1; end <= container.length(); end++) {
+                    hash = 31 * hash + container.charAt(end - 1);
+                    if (end < at + term.length() || end - start == term.length() || end - start == container.length()) {
+                        continue;
+                    }
+                    int other = index.find(container, start, end, hash);
+                    if (other >= 0 && Arrays.binarySearch(sortedContainers, other) >= 0) {
+                        return true;
+                    }
                 }
             }
         }
@@ -164,42 +164,50 @@ final class NestedTermDiscount {
     /**
      * Candidates by term, found from any slice of another string without cutting it out: open
      * addressing on {@link String#hashCode()}, which the callers compute as they extend a slice.
+     * Each slot holds a term's hash beside its index, so that a miss costs one memory access.
      */
     private static final class TermIndex {
+        private static final long EMPTY = -1;
         private final List<Candidate> candidates;
-        private final int[] slots;
+        private final long[] slots;
+        private final int shift;
 
         TermIndex(List<Candidate> candidates) {
             this.candidates = candidates;
             int size = Integer.highestOneBit(Math.max(4, candidates.size() * 2)) * 2;
-            slots = new int[size];
-            Arrays.fill(slots, -1);
+            shift = 32 - Integer.numberOfTrailingZeros(size);
+            slots = new long[size];
+            Arrays.fill(slots, EMPTY);
             for (int i = 0; i < candidates.size(); i++) {
                 String term = candidates.get(i).term();
-                if (find(term, 0, term.length(), term.hashCode()) < 0) {
-                    int slot = spread(term.hashCode());
-                    while (slots[slot] >= 0) {
+                int hash = term.hashCode();
+                if (find(term, 0, term.length(), hash) < 0) {
+                    int slot = home(hash);
+                    while (slots[slot] != EMPTY) {
                         slot = (slot + 1) & (slots.length - 1);
                     }
-                    slots[slot] = i;
+                    slots[slot] = (long) hash << 32 | i;
                 }
             }
         }
 
         /** The index of the candidate spelled {@code text[start, end)}, or -1. */
         int find(String text, int start, int end, int hash) {
-            for (int slot = spread(hash); slots[slot] >= 0; slot = (slot + 1) & (slots.length - 1)) {
-                String term = candidates.get(slots[slot]).term();
-                if (term.length() == end - start && term.hashCode() == hash
-                        && text.regionMatches(start, term, 0, term.length())) {
-                    return slots[slot];
+            for (int slot = home(hash); slots[slot] != EMPTY; slot = (slot + 1) & (slots.length - 1)) {
+                if ((int) (slots[slot] >>> 32) == hash) {
+                    int index = (int) slots[slot];
+                    String term = candidates.get(index).term();
+                    if (term.length() == end - start && text.regionMatches(start, term, 0, term.length())) {
+                        return index;
+                    }
                 }
             }
             return -1;
         }
 
-        private int spread(int hash) {
-            return (hash ^ (hash >>> 16)) * 0x9E3779B9 >>> 1 & (slots.length - 1);
+        private int home(int hash) {
+            // Fibonacci hashing: the high bits of the product depend on all the bits of the hash.
+            return hash * 0x9E3779B9 >>> shift;
         }
     }
 }

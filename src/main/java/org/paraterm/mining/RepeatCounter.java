@@ -23,10 +23,11 @@ final class RepeatCounter {
          * The suffixes of ranks {@code [from, to)} all begin with the same string of {@code length}
          * characters and differ in the next one.
          *
-         * @param followerEntropy entropy (bits) of the character after the string, a segment end
-         *                        counting as a character of its own each time
+         * @param groups     {@code groups[0, groupCount)}: the sizes of the groups of two or more
+         *                   occurrences followed by the same character; every other occurrence is
+         *                   followed by a character of its own or by a segment end. Valid during the call.
          */
-        void interval(int length, int from, int to, double followerEntropy);
+        void interval(int length, int from, int to, int[] groups, int groupCount);
     }
 
     private final char[] text;
@@ -39,6 +40,8 @@ final class RepeatCounter {
      * the longest candidates still see which characters follow them); 0 at both ends.
      */
     private final byte[] lcp;
+    /** {@code before[r]}: the character before the suffix of rank r (the Burrows–Wheeler transform). */
+    private final char[] before;
 
     RepeatCounter(SegmentExtractor.Segments segments, int maxLength) {
         if (maxLength + 1 > Byte.MAX_VALUE) {
@@ -49,6 +52,10 @@ final class RepeatCounter {
         this.maxLength = maxLength;
         this.suffixes = SuffixSorter.sort(text, length);
         this.lcp = commonPrefixes();
+        this.before = new char[length];
+        for (int r = 0; r < length; r++) {
+            before[r] = suffixes[r] == 0 ? SEPARATOR : text[suffixes[r] - 1];
+        }
     }
 
     char[] text() {
@@ -65,8 +72,7 @@ final class RepeatCounter {
 
     /** The character before the suffix of a rank, or the separator at the very start. */
     char before(int rank) {
-        int position = suffixes[rank];
-        return position == 0 ? SEPARATOR : text[position - 1];
+        return before[rank];
     }
 
     String string(int rank, int length) {
@@ -77,49 +83,56 @@ final class RepeatCounter {
      * Every LCP interval whose string has 2 to {@code maxLength} characters and at least
      * {@code minFreq} occurrences, children before parents (Abouelhoda, Kurtz and Ohlebusch 2004).
      * Only the interval's own length is reported: the shorter strings sharing its occurrences are
-     * always followed by the same character, so their following entropy is zero.
+     * always followed by the same character. The groups of occurrences followed by one character
+     * are the interval's child intervals, kept on a second stack until their parent closes.
      */
     void visit(int minFreq, IntervalVisitor visitor) {
         int n = length;
         int depth = maxLength + 3;
         int[] stackLength = new int[depth];
         int[] stackLeft = new int[depth];
-        // Per open interval: Σ s·ln s over its child intervals; each rank outside them is followed
-        // by a character of its own or by a segment end.
-        double[] stackChildSum = new double[depth];
+        // Where each open interval's children begin on the child stack.
+        int[] stackChildren = new int[depth];
+        int[] children = new int[1024];
+        int childCount = 0;
+        int[] groups = new int[1024];
         int top = 0;
         for (int r = 1; r <= n; r++) {
             int current = lcp[r];
             int left = r - 1;
-            double pendingSum = 0;
+            int firstPending = childCount;
             while (current < stackLength[top]) {
                 int intervalLength = stackLength[top];
                 left = stackLeft[top];
                 int frequency = r - left;
+                int first = stackChildren[top];
                 if (intervalLength >= 2 && intervalLength <= maxLength && frequency >= minFreq) {
-                    double followerEntropy = entropy(frequency, stackChildSum[top]);
-                    visitor.interval(intervalLength, left, r, followerEntropy);
+                    int groupCount = childCount - first;
+                    if (groups.length < groupCount) {
+                        groups = new int[Math.max(groupCount, groups.length * 2)];
+                    }
+                    System.arraycopy(children, first, groups, 0, groupCount);
+                    visitor.interval(intervalLength, left, r, groups, groupCount);
                 }
+                childCount = first;
                 top--;
-                double childTerm = frequency * Math.log(frequency);
-                if (current <= stackLength[top]) {
-                    stackChildSum[top] += childTerm;
-                } else {
-                    pendingSum += childTerm;
+                // Only intervals of two or more characters are reported, so only they need children.
+                if (Math.max(current, stackLength[top]) >= 2) {
+                    if (childCount == children.length) {
+                        children = Arrays.copyOf(children, childCount * 2);
+                    }
+                    children[childCount++] = frequency;
                 }
+                firstPending = Math.min(firstPending, first);
             }
             if (current > stackLength[top]) {
                 top++;
                 stackLength[top] = current;
                 stackLeft[top] = left;
-                stackChildSum[top] = pendingSum;
+                // Intervals popped just now whose parent is this new one are its first children.
+                stackChildren[top] = Math.min(firstPending, childCount);
             }
         }
-    }
-
-    /** ln f − Σ s·ln s / f over the groups of ranks followed by one character, in bits; a single rank adds 0. */
-    private static double entropy(int frequency, double childSum) {
-        return Math.max(0, Math.log(frequency) - childSum / frequency) / Math.log(2);
     }
 
     /** The rank of the suffix at each position. */

@@ -28,12 +28,15 @@ public final class TermMiner {
         RepeatCounter counter = new RepeatCounter(segments, MiningSettings.MAX_LENGTH);
         Survivors survivors = new Survivors();
         Neighbours neighbours = new Neighbours();
-        char[] text = counter.text();
         // Boundary freedom first, on every repeat, without building strings; the boundary rules
         // next, on the strings whose both sides are free; evidence and cohesion last.
-        counter.visit(settings.minFreq(), (length, from, to, followerEntropy) -> {
-            // The traversal's entropy may differ from the exact sum in the last bits.
-            if (followerEntropy <= BOUNDARY - 1e-9) {
+        counter.visit(settings.minFreq(), (length, from, to, groups, groupCount) -> {
+            int covered = 0;
+            for (int g = 0; g < groupCount; g++) {
+                covered += groups[g];
+            }
+            double rightEntropy = Neighbours.entropy(groups, groupCount, to - from - covered, to - from);
+            if (rightEntropy <= BOUNDARY) {
                 return;
             }
             for (int r = from; r < to; r++) {
@@ -41,13 +44,6 @@ public final class TermMiner {
             }
             double leftEntropy = neighbours.entropy();
             if (leftEntropy <= BOUNDARY) {
-                return;
-            }
-            for (int r = from; r < to; r++) {
-                neighbours.add(text[counter.position(r) + length]);
-            }
-            double rightEntropy = neighbours.entropy();
-            if (rightEntropy <= BOUNDARY) {
                 return;
             }
             String term = counter.string(from, length);
@@ -116,11 +112,7 @@ public final class TermMiner {
             }
         }
 
-        /**
-         * The entropy of the counts so far, which it then clears. The sum runs over the counts in
-         * ascending order, so that two strings with the same spread of neighbours get exactly the
-         * same entropy and tie in score (their order is then by term).
-         */
+        /** The entropy of the characters added so far, which it then forgets. */
         double entropy() {
             if (groups.length < distinct) {
                 groups = new int[seen.length];
@@ -129,27 +121,37 @@ public final class TermMiner {
                 groups[i] = counts[seen[i]];
                 counts[seen[i]] = 0;
             }
-            Arrays.sort(groups, 0, distinct);
-            double h = 0;
-            int i = 0;
-            while (i < distinct) {
-                int count = groups[i];
-                int same = 0;
-                while (i < distinct && groups[i] == count) {
-                    same++;
-                    i++;
-                }
-                if (count == 1) {
-                    same += edges;
-                }
-                h -= same * term(count, total);
-            }
-            if (edges > 0 && (distinct == 0 || groups[0] != 1)) {
-                h -= edges * term(1, total);
-            }
+            double h = entropy(groups, distinct, edges, total);
             distinct = 0;
             edges = 0;
             total = 0;
+            return h;
+        }
+
+        /**
+         * The entropy of {@code total} neighbours: {@code counts[0, distinct)} of them alike in
+         * groups, {@code singles} more each unlike any other. The sum runs over the counts in
+         * ascending order, so that two strings with the same spread of neighbours get exactly the
+         * same entropy and tie in score (their order is then by term). Sorts {@code counts}.
+         */
+        static double entropy(int[] counts, int distinct, int singles, int total) {
+            Arrays.sort(counts, 0, distinct);
+            int i = 0;
+            int ones = singles;
+            while (i < distinct && counts[i] == 1) {
+                ones++;
+                i++;
+            }
+            double h = -ones * term(1, total);
+            while (i < distinct) {
+                int count = counts[i];
+                int same = 0;
+                while (i < distinct && counts[i] == count) {
+                    same++;
+                    i++;
+                }
+                h -= same * term(count, total);
+            }
             return h;
         }
 

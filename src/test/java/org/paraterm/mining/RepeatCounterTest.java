@@ -34,7 +34,7 @@ class RepeatCounterTest {
             RepeatCounter counter = new RepeatCounter(segments(text), 6);
 
             Map<String, Integer> reported = new HashMap<>();
-            counter.visit(2, (length, from, to, entropy) -> reported.put(counter.string(from, length), to - from));
+            counter.visit(2, (length, from, to, groups, count) -> reported.put(counter.string(from, length), to - from));
             // Each reported interval is a repeat; every repeat that branches is reported.
             reported.forEach((term, frequency) -> assertThat(expected).containsEntry(term, frequency));
 
@@ -54,14 +54,23 @@ class RepeatCounterTest {
     }
 
     @Test
-    void shouldGiveTheEntropyOfTheFollowingCharacters() {
-        // 恐怖 is followed by 主, 主, 分 and a segment end: -(1/2 log 1/2 + 2 * 1/4 log 1/4) = 1.5 bits.
+    void shouldGroupTheOccurrencesByTheCharacterThatFollows() {
+        // 恐怖 is followed by 主 twice, by 分 and by a segment end: one group of two, two alone.
         RepeatCounter counter = new RepeatCounter(segments("恐怖主义\u0001恐怖主义\u0001恐怖分子\u0001恐怖\u0001".toCharArray()), 24);
-        Map<String, Double> entropy = new HashMap<>();
-        counter.visit(2, (length, from, to, h) -> entropy.put(counter.string(from, length), h));
+        Map<String, List<Integer>> followers = new HashMap<>();
+        counter.visit(2, (length, from, to, groups, count) -> {
+            List<Integer> sizes = new ArrayList<>();
+            for (int g = 0; g < count; g++) {
+                sizes.add(groups[g]);
+            }
+            followers.put(counter.string(from, length) + ":" + (to - from), sizes);
+        });
 
-        assertThat(entropy.get("恐怖")).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(entropy.get("恐怖主义")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(followers).containsOnly(
+                Map.entry("恐怖:4", List.of(2)),
+                Map.entry("恐怖主义:2", List.of()),
+                Map.entry("怖主义:2", List.of()),
+                Map.entry("主义:2", List.of()));
     }
 
     private static char[] randomText(Random random, int length, int alphabet) {
