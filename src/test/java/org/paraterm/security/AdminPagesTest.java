@@ -74,6 +74,40 @@ class AdminPagesTest {
     }
 
     @Test
+    void shouldLoadAnUploadedDocumentAndMineTheCorpusAgain() throws Exception {
+        WebSession chief = new WebSession(server.getPort());
+        chief.signIn("chief", "admin password 1");
+        String token = WebSession.token(chief.get("/admin/corpus").body());
+        byte[] document = java.nio.file.Files.readAllBytes(Path.of("glossary", "corpus", "un-zh",
+                "004_9d7d9abcfa7e8f17.txt"));
+
+        HttpResponse<String> loaded = upload(chief, token, "report.txt", document);
+        HttpResponse<String> traversal = upload(chief, token, "../../escape.txt", document);
+        HttpResponse<String> forged = upload(chief, "not-the-token", "other.txt", document);
+
+        assertThat(java.net.URLDecoder.decode(loaded.headers().firstValue("Location").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("loaded report.txt", "mined");
+        assertThat(server.getApplicationContext().getBean(org.paraterm.corpus.DocumentStore.class).list())
+                .extracting(org.paraterm.corpus.DocumentStore.Summary::symbol).contains("S/2020/754");
+        assertThat(traversal.headers().firstValue("Location").orElseThrow()).contains("/admin/corpus");
+        assertThat(temp.resolve("escape.txt")).doesNotExist();
+        assertThat(forged.headers().firstValue("Location")).hasValue("/expired");
+    }
+
+    private static HttpResponse<String> upload(WebSession session, String token, String name, byte[] content)
+            throws Exception {
+        String boundary = "paraterm-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return session.send(java.net.http.HttpRequest.newBuilder(session.uri("/admin/corpus?_csrf=" + token))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    @Test
     void shouldSwitchAnAccountOffSoItCannotSignIn() throws Exception {
         users.create("temp", "temporary secret", Role.EDITOR, false);
         WebSession chief = new WebSession(server.getPort());
