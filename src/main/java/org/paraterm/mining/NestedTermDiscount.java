@@ -104,12 +104,25 @@ final class NestedTermDiscount {
             Candidate container = candidates.get(c);
             String outer = container.term();
             for (int at = outer.indexOf(term); at >= 0; at = outer.indexOf(term, at + 1)) {
+                // Occurrences come in text order, so each search starts where the last one ended.
+                int low = 0;
+                long last = Long.MIN_VALUE;
                 for (Occurrence occurrence : container.occurrences()) {
-                    int found = Arrays.binarySearch(keys, key(occurrence.document(), occurrence.offset() + at));
+                    long key = key(occurrence.document(), occurrence.offset() + at);
+                    if (key < last) {
+                        low = 0;
+                    }
+                    last = key;
+                    int found = Arrays.binarySearch(keys, low, keys.length, key);
                     // Every container occurrence holds one of the candidate's own occurrences.
-                    if (found >= 0 && !inside[found]) {
-                        inside[found] = true;
-                        covered++;
+                    if (found >= 0) {
+                        low = found + 1;
+                        if (!inside[found]) {
+                            inside[found] = true;
+                            covered++;
+                        }
+                    } else {
+                        low = -found - 1;
                     }
                 }
             }

@@ -4,13 +4,14 @@ import java.util.Arrays;
 
 /**
  * Counts repeated strings of the joined segments with a suffix array and its longest-common-prefix
- * array, in time linear in the text: the suffix array is built by induced sorting (SA-IS, Nong,
- * Zhang and Chan 2009), and each LCP interval is one set of occurrences shared by all the strings
- * of lengths between its parent's LCP and its own. Nothing here holds a string per repeat: the
- * intervals are streamed to a visitor, and the frequencies of arbitrary substrings are answered in
- * one batch.
+ * array: each LCP interval is one set of occurrences shared by all the strings of lengths between
+ * its parent's LCP and its own. Suffixes are sorted only as far as a candidate reaches (to the
+ * segment's end, at most one character past the longest candidate), by radix sort, so the cost
+ * grows with the text times the few characters that tell suffixes apart. Nothing here holds a
+ * string per repeat: the intervals are streamed to a visitor, and the frequencies of arbitrary
+ * substrings are answered in one batch.
  *
- * <p>A rank is a position in the suffix array (suffixes in lexicographic order); a position is an
+ * <p>A rank is a position in the suffix array (suffixes in order of their first characters); a position is an
  * index into the joined text ({@link SegmentExtractor.Segments#text()}).
  */
 final class RepeatCounter {
@@ -50,8 +51,9 @@ final class RepeatCounter {
         this.text = segments.text();
         this.length = segments.length();
         this.maxLength = maxLength;
-        this.suffixes = SuffixSorter.sort(text, length);
-        this.lcp = commonPrefixes();
+        SuffixSorter sorter = new SuffixSorter(text, length, maxLength + 1);
+        this.suffixes = sorter.suffixes;
+        this.lcp = sorter.lcp;
         this.before = new char[length];
         for (int r = 0; r < length; r++) {
             before[r] = suffixes[r] == 0 ? SEPARATOR : text[suffixes[r] - 1];
@@ -197,189 +199,168 @@ final class RepeatCounter {
         return answers;
     }
 
-    private byte[] commonPrefixes() {
-        int n = length;
-        int cap = maxLength + 1;
-        byte[] prefixes = new byte[n + 1];
-        for (int r = 1; r < n; r++) {
-            int a = suffixes[r - 1];
-            int b = suffixes[r];
-            int l = 0;
-            // Every segment ends with a separator, so neither suffix runs past the text.
-            while (l < cap && text[a + l] == text[b + l] && text[a + l] != SEPARATOR) {
-                l++;
-            }
-            prefixes[r] = (byte) l;
-        }
-        return prefixes;
-    }
-
     /**
-     * Suffix sorting by induced sorting (SA-IS): linear time, on int arrays, about 10 bytes per
-     * character at its peak.
+     * Sorts the suffixes by their first {@code cap} characters, a suffix ending at its segment's
+     * separator, and finds the common prefix of neighbours as it goes: a candidate never reaches
+     * past either, so the order beyond them does not matter (equal keys stay in text order).
+     *
+     * <p>Most-significant-digit radix sort: a counting sort by the first character, then each
+     * group of suffixes that agree so far is sorted by its next few characters, packed with the
+     * position into one {@code long} (characters renumbered densely, so that several fit), and the
+     * groups that still agree are split again a few characters deeper. Each round reads the text
+     * once per suffix still undecided; in running text few are left after a handful of characters.
      */
     static final class SuffixSorter {
 
-        private SuffixSorter() {
-        }
+        private final char[] text;
+        private final int length;
+        private final int cap;
+        /** Characters renumbered densely from 1 in their order; the separator is 0. */
+        private final int[] code = new int[Character.MAX_VALUE + 1];
+        private final int charBits;
+        private final int positionBits;
+        private final int perRound;
+        final int[] suffixes;
+        /** {@code lcp[r]}: the common prefix of ranks r - 1 and r, at most {@code cap}; 0 at both ends. */
+        final byte[] lcp;
+        private long[] keys = new long[64];
 
-        /** The suffixes of {@code text[0, length)} in lexicographic order. */
-        static int[] sort(char[] text, int length) {
-            // Characters renumbered densely from 1; 0 is a sentinel smaller than all and unique.
-            int[] code = new int[Character.MAX_VALUE + 1];
+        SuffixSorter(char[] text, int length, int cap) {
+            this.text = text;
+            this.length = length;
+            this.cap = cap;
             for (int i = 0; i < length; i++) {
                 code[text[i]] = 1;
             }
+            code[SEPARATOR] = 0;
             int alphabet = 1;
             for (int c = 0; c < code.length; c++) {
                 if (code[c] != 0) {
                     code[c] = alphabet++;
                 }
             }
-            int[] s = new int[length + 1];
-            for (int i = 0; i < length; i++) {
-                s[i] = code[text[i]];
+            charBits = 32 - Integer.numberOfLeadingZeros(alphabet);
+            positionBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, length));
+            // 63 bits so that the keys sort correctly as signed numbers.
+            perRound = Math.max(1, (63 - positionBits) / charBits);
+            if (positionBits + charBits > 63) {
+                throw new IllegalArgumentException("text too long to sort: " + length);
             }
-            code = null;
-            int[] sa = new int[length + 1];
-            sais(s, sa, length + 1, alphabet);
-            s = null;
-            // The sentinel's suffix sorts first.
-            return Arrays.copyOfRange(sa, 1, length + 1);
+            suffixes = new int[length];
+            lcp = new byte[length + 1];
+            sort();
         }
 
-        private static void sais(int[] s, int[] sa, int n, int alphabet) {
-            boolean[] small = new boolean[n];
-            small[n - 1] = true;
-            for (int i = n - 2; i >= 0; i--) {
-                small[i] = s[i] < s[i + 1] || (s[i] == s[i + 1] && small[i + 1]);
+        private void sort() {
+            // Counting sort by the first character.
+            int[] starts = new int[(1 << charBits) + 1];
+            for (int i = 0; i < length; i++) {
+                starts[code[text[i]] + 1]++;
             }
-            int[] bucket = new int[alphabet];
+            for (int c = 1; c < starts.length; c++) {
+                starts[c] += starts[c - 1];
+            }
+            int[] next = starts.clone();
+            for (int i = 0; i < length; i++) {
+                suffixes[next[code[text[i]]]++] = i;
+            }
+            int[] stack = new int[64];
+            // The separator's bucket (c = 0) holds suffixes that share nothing.
+            for (int c = 1; c + 1 < starts.length; c++) {
+                // Groups still to split, as (from, to, depth) on an explicit stack.
+                int top = 0;
+                if (starts[c + 1] - starts[c] >= 2) {
+                    stack[top++] = starts[c];
+                    stack[top++] = starts[c + 1];
+                    stack[top++] = 1;
+                }
+                while (top > 0) {
+                    int depth = stack[--top];
+                    int to = stack[--top];
+                    int from = stack[--top];
+                    // Each group pushed holds two suffixes at least.
+                    int room = top + 3 * ((to - from) / 2 + 1);
+                    if (room > stack.length) {
+                        stack = Arrays.copyOf(stack, Math.max(room, stack.length * 2));
+                    }
+                    top = split(from, to, depth, stack, top);
+                }
+            }
+        }
 
-            // Stage 1: sort the LMS substrings by induction from their unsorted positions.
-            bucketEnds(s, n, bucket);
-            Arrays.fill(sa, 0, n, -1);
-            for (int i = 1; i < n; i++) {
-                if (isLms(small, i)) {
-                    sa[--bucket[s[i]]] = i;
-                }
+        /**
+         * Sorts {@code suffixes[from, to)}, which agree on their first {@code depth} characters, by
+         * the next ones; sets the common prefixes inside; pushes the groups that still agree.
+         */
+        private int split(int from, int to, int depth, int[] stack, int top) {
+            int size = to - from;
+            if (keys.length < size) {
+                keys = new long[Math.max(size, keys.length * 2)];
             }
-            induceLarge(s, small, sa, n, bucket);
-            induceSmall(s, small, sa, n, bucket);
-            int lmsCount = 0;
-            for (int i = 0; i < n; i++) {
-                if (isLms(small, sa[i])) {
-                    sa[lmsCount++] = sa[i];
-                }
-            }
-            // Name the LMS substrings: equal substrings get equal names.
-            Arrays.fill(sa, lmsCount, n, -1);
-            int names = 0;
-            int previous = -1;
-            for (int i = 0; i < lmsCount; i++) {
-                int position = sa[i];
-                boolean different = false;
-                for (int d = 0; d < n; d++) {
-                    if (previous == -1 || s[position + d] != s[previous + d]
-                            || small[position + d] != small[previous + d]) {
-                        different = true;
-                        break;
-                    } else if (d > 0 && (isLms(small, position + d) || isLms(small, previous + d))) {
+            int take = Math.min(perRound, cap - depth);
+            int shift = positionBits + charBits * (perRound - take);
+            for (int k = 0; k < size; k++) {
+                int position = suffixes[from + k];
+                long chunk = 0;
+                for (int j = 0; j < take; j++) {
+                    // Past a separator the key stays 0, so a suffix that has ended sorts first.
+                    int c = code[text[position + depth + j]];
+                    chunk = chunk << charBits | c;
+                    if (c == 0) {
+                        chunk <<= charBits * (take - 1 - j);
                         break;
                     }
                 }
-                if (different) {
-                    names++;
-                    previous = position;
+                keys[k] = chunk << shift | position;
+            }
+            Arrays.sort(keys, 0, size);
+            long positionMask = (1L << positionBits) - 1;
+            for (int k = 0; k < size; k++) {
+                suffixes[from + k] = (int) (keys[k] & positionMask);
+            }
+            int runStart = 0;
+            for (int k = 1; k <= size; k++) {
+                long previous = keys[k - 1] >>> shift;
+                if (k < size && keys[k] >>> shift == previous) {
+                    continue;
                 }
-                // LMS positions are at least two apart, so halves do not collide.
-                sa[lmsCount + position / 2] = names - 1;
-            }
-            int[] reduced = new int[lmsCount];
-            for (int i = n - 1, j = lmsCount - 1; i >= lmsCount; i--) {
-                if (sa[i] >= 0) {
-                    reduced[j--] = sa[i];
+                if (k < size) {
+                    lcp[from + k] = (byte) (depth + sharedCharacters(previous, keys[k] >>> shift, take));
                 }
-            }
-
-            // Stage 2: sort the reduced string, recursively while names repeat.
-            int[] reducedSa = new int[lmsCount];
-            if (names < lmsCount) {
-                sais(reduced, reducedSa, lmsCount, names);
-            } else {
-                for (int i = 0; i < lmsCount; i++) {
-                    reducedSa[reduced[i]] = i;
+                int run = k - runStart;
+                if (run >= 2) {
+                    int ended = firstEnd(previous, take);
+                    if (ended < take || depth + take >= cap) {
+                        // Equal up to a separator or to the cap: a finished group, in text order.
+                        Arrays.fill(lcp, from + runStart + 1, from + k, (byte) (depth + ended));
+                    } else {
+                        stack[top++] = from + runStart;
+                        stack[top++] = from + k;
+                        stack[top++] = depth + take;
+                    }
                 }
+                runStart = k;
             }
-
-            // Stage 3: induce the whole order from the sorted LMS suffixes.
-            for (int i = 1, j = 0; i < n; i++) {
-                if (isLms(small, i)) {
-                    reduced[j++] = i;
-                }
-            }
-            for (int i = 0; i < lmsCount; i++) {
-                reducedSa[i] = reduced[reducedSa[i]];
-            }
-            reduced = null;
-            bucketEnds(s, n, bucket);
-            Arrays.fill(sa, 0, n, -1);
-            for (int i = lmsCount - 1; i >= 0; i--) {
-                int j = reducedSa[i];
-                sa[--bucket[s[j]]] = j;
-            }
-            reducedSa = null;
-            induceLarge(s, small, sa, n, bucket);
-            induceSmall(s, small, sa, n, bucket);
+            return top;
         }
 
-        private static boolean isLms(boolean[] small, int i) {
-            return i > 0 && small[i] && !small[i - 1];
-        }
-
-        private static void bucketEnds(int[] s, int n, int[] bucket) {
-            Arrays.fill(bucket, 0);
-            for (int i = 0; i < n; i++) {
-                bucket[s[i]]++;
-            }
-            int sum = 0;
-            for (int c = 0; c < bucket.length; c++) {
-                sum += bucket[c];
-                bucket[c] = sum;
-            }
-        }
-
-        private static void bucketStarts(int[] s, int n, int[] bucket) {
-            Arrays.fill(bucket, 0);
-            for (int i = 0; i < n; i++) {
-                bucket[s[i]]++;
-            }
-            int sum = 0;
-            for (int c = 0; c < bucket.length; c++) {
-                int count = bucket[c];
-                bucket[c] = sum;
-                sum += count;
-            }
-        }
-
-        private static void induceLarge(int[] s, boolean[] small, int[] sa, int n, int[] bucket) {
-            bucketStarts(s, n, bucket);
-            for (int i = 0; i < n; i++) {
-                int j = sa[i] - 1;
-                if (j >= 0 && !small[j]) {
-                    sa[bucket[s[j]]++] = j;
+        /** How many leading characters two chunks of {@code take} characters share, not counting a separator. */
+        private int sharedCharacters(long a, long b, int take) {
+            int shared = 0;
+            for (int j = take - 1; j >= 0; j--) {
+                long ca = a >>> (charBits * j) & ((1L << charBits) - 1);
+                long cb = b >>> (charBits * j) & ((1L << charBits) - 1);
+                if (ca != cb || ca == 0) {
+                    break;
                 }
+                shared++;
             }
+            return shared;
         }
 
-        private static void induceSmall(int[] s, boolean[] small, int[] sa, int n, int[] bucket) {
-            bucketEnds(s, n, bucket);
-            for (int i = n - 1; i >= 0; i--) {
-                int j = sa[i] - 1;
-                if (j >= 0 && small[j]) {
-                    sa[--bucket[s[j]]] = j;
-                }
-            }
+        /** Where the separator is in a chunk, or {@code take} when there is none. */
+        private int firstEnd(long chunk, int take) {
+            return sharedCharacters(chunk, chunk, take);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.paraterm.mining;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +13,50 @@ import org.junit.jupiter.api.Test;
 class RepeatCounterTest {
 
     @Test
-    void shouldSortSuffixesLikeAPlainComparisonSort() {
+    void shouldSortSuffixesAsFarAsACandidateReachesAndFindTheirCommonPrefixes() {
         Random random = new Random(7);
-        for (int round = 0; round < 200; round++) {
-            // Small alphabets give long repeats and deep recursion; separators as in the joined text.
+        for (int round = 0; round < 300; round++) {
+            // Small alphabets give long repeats; separators end segments as in the joined text.
             char[] text = randomText(random, 1 + random.nextInt(300), 1 + random.nextInt(4));
-            int[] expected = naiveSuffixArray(text);
+            // A few rare characters make the alphabet wide, so that the sort goes several rounds deep.
+            for (int i = 0; i < text.length - 1; i += 1 + random.nextInt(20)) {
+                if (text[i] != RepeatCounter.SEPARATOR) {
+                    text[i] = (char) ('一' + random.nextInt(20000));
+                }
+            }
+            int cap = 1 + random.nextInt(30);
+            RepeatCounter.SuffixSorter sorter = new RepeatCounter.SuffixSorter(text, text.length, cap);
 
-            assertThat(RepeatCounter.SuffixSorter.sort(text, text.length)).isEqualTo(expected);
+            assertThat(sorter.suffixes).containsExactlyInAnyOrder(identity(text.length));
+            for (int r = 1; r < text.length; r++) {
+                String previous = key(text, sorter.suffixes[r - 1], cap);
+                String current = key(text, sorter.suffixes[r], cap);
+                assertThat(previous.compareTo(current)).isLessThanOrEqualTo(0);
+                int common = 0;
+                while (common < Math.min(previous.length(), current.length())
+                        && previous.charAt(common) == current.charAt(common)) {
+                    common++;
+                }
+                assertThat(sorter.lcp[r]).as("lcp at rank %d", r).isEqualTo((byte) common);
+            }
         }
+    }
+
+    /** A suffix as far as the sort looks: to its segment's end, at most {@code cap} characters. */
+    private static String key(char[] text, int position, int cap) {
+        int end = position;
+        while (end < text.length && end - position < cap && text[end] != RepeatCounter.SEPARATOR) {
+            end++;
+        }
+        return new String(text, position, end - position);
+    }
+
+    private static int[] identity(int length) {
+        int[] positions = new int[length];
+        for (int i = 0; i < length; i++) {
+            positions[i] = i;
+        }
+        return positions;
     }
 
     @Test
@@ -84,16 +118,6 @@ class RepeatCounterTest {
 
     private static SegmentExtractor.Segments segments(char[] joined) {
         return SegmentExtractor.Segments.of(joined);
-    }
-
-    private static int[] naiveSuffixArray(char[] text) {
-        String s = new String(text);
-        Integer[] order = new Integer[text.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> s.substring(a).compareTo(s.substring(b)));
-        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
     /** Strings of {@code min} to {@code max} characters without a separator occurring at least {@code minFreq} times. */
