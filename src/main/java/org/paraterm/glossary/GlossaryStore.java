@@ -35,7 +35,7 @@ public class GlossaryStore {
         }
 
         public static Query published(String text, int page, int size) {
-            return new Query(text, EntryStatus.APPROVED, true, false, page, size);
+            return new Query(text, null, true, false, page, size);
         }
     }
 

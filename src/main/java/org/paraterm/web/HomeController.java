@@ -10,6 +10,7 @@ import io.micronaut.views.ModelAndView;
 import java.sql.SQLException;
 import java.util.Map;
 import org.paraterm.corpus.DocumentStore;
+import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.mining.CandidateStore;
 
 /** The home page: what paraterm is and what it holds. */
@@ -19,16 +20,19 @@ public class HomeController {
 
     private final DocumentStore store;
     private final CandidateStore candidates;
+    private final GlossaryStore glossary;
 
-    public HomeController(DocumentStore store, CandidateStore candidates) {
+    public HomeController(DocumentStore store, CandidateStore candidates, GlossaryStore glossary) {
         this.store = store;
         this.candidates = candidates;
+        this.glossary = glossary;
     }
 
     @Get
     @Produces(MediaType.TEXT_HTML)
     public ModelAndView<Map<String, Object>> home() throws SQLException {
-        return new ModelAndView<>("home/index", Map.of("documentCount", store.count(),
-                "candidateCount", candidates.lastRun().map(CandidateStore.LastRun::candidates).orElse(0)));
+        return new ModelAndView<>("home/index", new java.util.HashMap<>(Map.of("documentCount", store.count(),
+                "candidateCount", candidates.lastRun().map(CandidateStore.LastRun::candidates).orElse(0),
+                "entryCount", glossary.search(GlossaryStore.Query.published(null, 1, 1)).total())));
     }
 }
