@@ -31,6 +31,9 @@ final class SegmentExtractor {
         private int[] document = new int[256];
         private int[] sentence = new int[256];
         private int[] offset = new int[256];
+        /** The segment holding the first position of each block of 2^{@value #BLOCK_BITS} positions. */
+        private int[] segmentOfBlock;
+        private static final int BLOCK_BITS = 6;
 
         /** The joined text, every segment followed by a separator. */
         char[] text() {
@@ -51,8 +54,12 @@ final class SegmentExtractor {
 
         /** The segment holding a position of the joined text. */
         int segmentAt(int position) {
-            int found = Arrays.binarySearch(start, 0, count, position);
-            return found >= 0 ? found : -found - 2;
+            // From the segment of the block's first position, a few steps on: segments are short.
+            int segment = segmentOfBlock[position >>> BLOCK_BITS];
+            while (segment + 1 < count && start[segment + 1] <= position) {
+                segment++;
+            }
+            return segment;
         }
 
         /** Where a string starting at a position of the joined text occurs in its document. */
@@ -100,6 +107,15 @@ final class SegmentExtractor {
 
         private void trim() {
             text = Arrays.copyOf(text, length);
+            segmentOfBlock = new int[(length >>> BLOCK_BITS) + 1];
+            int segment = 0;
+            for (int block = 0; block < segmentOfBlock.length; block++) {
+                int position = block << BLOCK_BITS;
+                while (segment + 1 < count && start[segment + 1] <= position) {
+                    segment++;
+                }
+                segmentOfBlock[block] = segment;
+            }
         }
     }
 
