@@ -24,6 +24,8 @@ import org.paraterm.corpus.Sentence;
 final class TitleCandidates {
 
     private static final Pattern TITLE = Pattern.compile("《([^《》\\n]{2,200})》");
+    /** How many opening characters index the titles; every new title candidate has at least three. */
+    private static final int KEY = 3;
     /** A title is a fixed name: its parts always hold together. */
     private static final double TITLE_COHESION = 12;
 
@@ -44,10 +46,11 @@ final class TitleCandidates {
             }
         }
         List<Candidate> result = new ArrayList<>(candidates);
-        for (Map.Entry<String, Integer> entry : marked.entrySet()) {
-            List<Occurrence> occurrences = occurrences(entry.getKey(), documents);
+        Map<String, List<Occurrence>> found = occurrences(marked.keySet(), documents);
+        for (String title : marked.keySet()) {
+            List<Occurrence> occurrences = found.get(title);
             if (occurrences.size() >= settings.minFreq()) {
-                result.add(candidate(entry.getKey(), occurrences, documents, settings));
+                result.add(candidate(title, occurrences, documents, settings));
             }
         }
         result.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::term));
@@ -70,21 +73,46 @@ final class TitleCandidates {
         return han >= 2 && (!onlyHan || title.length() > MiningSettings.MAX_LENGTH);
     }
 
-    /** Every occurrence of the title in running text, inside its marks or not. */
-    private static List<Occurrence> occurrences(String title, List<CleanDocument> documents) {
-        List<Occurrence> occurrences = new ArrayList<>();
+    /**
+     * Every occurrence of each title in running text, inside its marks or not, in one pass over
+     * each document: titles are looked up by their first {@value #KEY} characters packed into one
+     * number, so the cost grows with the text, not with the number of titles times the text.
+     */
+    private static Map<String, List<Occurrence>> occurrences(Set<String> titles, List<CleanDocument> documents) {
+        Map<Long, List<String>> byOpening = new HashMap<>();
+        Map<String, List<Occurrence>> found = new HashMap<>();
+        for (String title : titles) {
+            byOpening.computeIfAbsent(packed(title, 0), k -> new ArrayList<>()).add(title);
+            found.put(title, new ArrayList<>());
+        }
+        if (titles.isEmpty()) {
+            return found;
+        }
         for (int d = 0; d < documents.size(); d++) {
             CleanDocument document = documents.get(d);
             List<Sentence> sentences = document.sentences();
             String text = document.matchText();
-            for (int at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + title.length())) {
-                Sentence sentence = sentenceAt(sentences, at);
-                if (sentence != null && at + title.length() <= sentence.span().end()) {
-                    occurrences.add(new Occurrence(d, sentence.index(), at));
+            for (int at = 0; at + KEY <= text.length(); at++) {
+                List<String> opening = byOpening.get(packed(text, at));
+                if (opening == null) {
+                    continue;
+                }
+                for (String title : opening) {
+                    if (text.startsWith(title, at)) {
+                        Sentence sentence = sentenceAt(sentences, at);
+                        if (sentence != null && at + title.length() <= sentence.span().end()) {
+                            found.get(title).add(new Occurrence(d, sentence.index(), at));
+                        }
+                    }
                 }
             }
         }
-        return occurrences;
+        return found;
+    }
+
+    /** Three characters from {@code at}, as one number. */
+    private static long packed(String text, int at) {
+        return ((long) text.charAt(at) << 32) | ((long) text.charAt(at + 1) << 16) | text.charAt(at + 2);
     }
 
     private static Sentence sentenceAt(List<Sentence> sentences, int offset) {

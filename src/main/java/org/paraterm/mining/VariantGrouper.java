@@ -8,21 +8,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.paraterm.corpus.Chars;
 import org.paraterm.corpus.CleanDocument;
 
 /**
  * Finds the variants of each candidate: abbreviations and short forms given in brackets after a
  * full form, forms differing in one or two characters that are used the same way, and word-order
- * swaps. Comparisons stay within buckets of candidates that share a length and an opening or
- * closing, so the cost grows with the number of candidates, not its square.
+ * swaps. Only forms that can be variants ever meet — near-identical ones through keys with two
+ * adjacent positions blanked, swaps through their opening and closing characters — so the cost grows
+ * with the number of candidates, not its square.
  */
 final class VariantGrouper {
 
-    /** A full form directly followed by a bracketed shorter form, in the match text (one bracket width). */
-    private static final Pattern BRACKETED = Pattern.compile("([\\p{IsHan}]{4,30})\\(([\\p{IsHan}]{2,20})\\)");
-    private static final int EDGE = 3;
+    /**
+     * A full form (4 to 30 Han characters) directly followed by a bracketed short form (2 to 20), in
+     * the match text, where both bracket widths are one.
+     */
+    private static final int LONGEST_FULL = 30;
+    private static final int LONGEST_SHORT = 20;
+    /** Two positions blanked in a near-identical key; never part of a candidate. */
+    private static final String WILDCARD = "\u0000\u0000";
     /** Near-identical forms must be at least this alike (context similarity plus shared morpheme). */
     private static final double ALIKE = 0.3;
     /** A shared character in the differing parts (作战 / 战斗, 集团 / 团伙) counts this much. */
@@ -64,10 +69,23 @@ final class VariantGrouper {
     private void bracketed() {
         Map<String, Map<String, Map<Integer, Integer>>> pairs = new LinkedHashMap<>();
         for (int d = 0; d < documents.size(); d++) {
-            Matcher matcher = BRACKETED.matcher(documents.get(d).matchText());
-            while (matcher.find()) {
-                String before = matcher.group(1);
-                String inner = matcher.group(2);
+            String text = documents.get(d).matchText();
+            for (int open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+                int close = open + 1;
+                while (close < text.length() && close - open - 1 <= LONGEST_SHORT && Chars.isHan(text.charAt(close))) {
+                    close++;
+                }
+                int runStart = open;
+                while (runStart > 0 && open - runStart < LONGEST_FULL && Chars.isHan(text.charAt(runStart - 1))) {
+                    runStart--;
+                }
+                int innerLength = close - open - 1;
+                if (close >= text.length() || text.charAt(close) != ')' || innerLength < 2 || innerLength > LONGEST_SHORT
+                        || open - runStart < 4) {
+                    continue;
+                }
+                String before = text.substring(runStart, open);
+                String inner = text.substring(open + 1, close);
                 // The full form is the best-ranked candidate ending right before the bracket that
                 // shares the short form's last character.
                 String full = null;
@@ -120,25 +138,28 @@ final class VariantGrouper {
      * the characters around them or in the differing morpheme. Each form joins its likest partner.
      */
     private void nearIdentical(List<Candidate> candidates) {
-        Map<String, List<Candidate>> buckets = new HashMap<>();
+        // Two forms that differ in one or two adjacent characters share the key made by blanking
+        // those two positions, so only such pairs ever meet (no comparison of every pair in a bucket).
+        Map<String, List<Candidate>> windows = new HashMap<>();
         for (Candidate candidate : candidates) {
             String term = candidate.term();
             if (term.length() < 4 || term.indexOf('的') >= 0) {
                 continue;
             }
-            buckets.computeIfAbsent("<" + term.length() + term.substring(0, EDGE), k -> new ArrayList<>()).add(candidate);
-            buckets.computeIfAbsent(">" + term.length() + term.substring(term.length() - EDGE), k -> new ArrayList<>())
-                    .add(candidate);
+            for (int at = 1; at + 2 <= term.length(); at++) {
+                String key = term.substring(0, at) + WILDCARD + term.substring(at + 2);
+                windows.computeIfAbsent(key, k -> new ArrayList<>(2)).add(candidate);
+            }
         }
         record Pair(Candidate main, Candidate other, double alike) {
         }
         List<Pair> pairs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (List<Candidate> bucket : buckets.values()) {
-            for (int i = 0; i < bucket.size(); i++) {
-                for (int j = i + 1; j < bucket.size(); j++) {
-                    Candidate a = bucket.get(i);
-                    Candidate b = bucket.get(j);
+        for (List<Candidate> group : windows.values()) {
+            for (int i = 0; i < group.size(); i++) {
+                for (int j = i + 1; j < group.size(); j++) {
+                    Candidate a = group.get(i);
+                    Candidate b = group.get(j);
                     if (!nearlyTheSameString(a.term(), b.term()) || !seen.add(a.term() + "|" + b.term())) {
                         continue;
                     }
@@ -247,9 +268,19 @@ final class VariantGrouper {
     }
 
     private void wordOrder(List<Candidate> candidates) {
+        // A swap "BA" of "AB" starts with A's... B's first character and ends with A's last: look a
+        // swap up only when some candidate has that opening and closing.
+        Set<Integer> ends = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            String term = candidate.term();
+            ends.add(term.charAt(0) << 16 | term.charAt(term.length() - 1));
+        }
         for (Candidate candidate : candidates) {
             String term = candidate.term();
             for (int cut = 2; cut <= term.length() - 2; cut++) {
+                if (!ends.contains(term.charAt(cut) << 16 | term.charAt(cut - 1))) {
+                    continue;
+                }
                 String swapped = term.substring(cut) + term.substring(0, cut);
                 Candidate other = byTerm.get(swapped);
                 if (other != null && !swapped.equals(term) && candidate.frequency() >= other.frequency()) {
