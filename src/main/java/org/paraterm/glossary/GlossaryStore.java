@@ -244,7 +244,7 @@ public class GlossaryStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT t.entry_id, t.text FROM entry_term t"
                      + " JOIN entry e ON e.id = t.entry_id WHERE e.deleted = FALSE AND (t.text = ? OR t.text LIKE ?"
-                     + " ESCAPE '!' OR ? LIKE '%' || t.text || '%' OR LENGTH(t.text) = ?)")) {
+                     + " ESCAPE '!' OR CAST(? AS VARCHAR(400)) LIKE '%' || t.text || '%' OR LENGTH(t.text) = ?)")) {
             select.setString(1, wanted);
             select.setString(2, "%" + likeEscaped(wanted) + "%");
             select.setString(3, wanted);
