@@ -143,6 +143,43 @@ class ReviewPagesTest {
     }
 
     @Test
+    void shouldRefuseEveryStateChangingPageToVisitorsAndTranslatorsAndChangeNothing() throws Exception {
+        GlossaryStore glossary = server.getApplicationContext().getBean(GlossaryStore.class);
+        WebSession wang = new WebSession(server.getPort());
+        wang.signIn("wang", "terminologist secret");
+        wang.post("/review/approve", Map.of("_csrf", WebSession.token(wang.get("/review").body()), "back", "/review",
+                "term", "跨国有组织犯罪"));
+        Entry entry = entryFor("跨国有组织犯罪");
+        int entries = glossary.count();
+        String[] posts = {"/review/approve", "/review/reject", "/review/merge", "/review/bulk",
+            "/entries/" + entry.id() + "/edit", "/entries/" + entry.id() + "/action", "/admin/users"};
+
+        WebSession visitor = new WebSession(server.getPort());
+        String visitorToken = WebSession.token(visitor.get("/login").body());
+        WebSession zhao = new WebSession(server.getPort());
+        zhao.signIn("zhao", "translator secret");
+        String translatorToken = WebSession.token(zhao.get("/account").body());
+        for (String path : posts) {
+            Map<String, String> form = Map.of("back", "/review", "term", "国际合作", "reason", "x", "entry",
+                    String.valueOf(entry.id()), "version", String.valueOf(entry.version()), "do", "delete",
+                    "selected", "国际合作", "action", "reject", "t0.lang", "zh", "t0.text", "改");
+            Map<String, String> asVisitor = new LinkedHashMap<>(form);
+            asVisitor.put("_csrf", visitorToken);
+            Map<String, String> asTranslator = new LinkedHashMap<>(form);
+            asTranslator.put("_csrf", translatorToken);
+
+            assertThat(visitor.post(path, asVisitor).headers().firstValue("Location").orElse(""))
+                    .as(path).startsWith("/login");
+            assertThat(zhao.post(path, asTranslator).headers().firstValue("Location")).as(path).hasValue("/forbidden");
+        }
+
+        assertThat(glossary.count()).isEqualTo(entries);
+        assertThat(glossary.find(entry.id(), false).orElseThrow().version()).isEqualTo(entry.version());
+        assertThat(server.getApplicationContext().getBean(CandidateStore.class).find("国际合作").orElseThrow()
+                .row().status()).isEqualTo(CandidateStore.Status.OPEN);
+    }
+
+    @Test
     void shouldRefuseAFormPostedWithoutTheSessionsToken() throws Exception {
         WebSession wang = new WebSession(server.getPort());
         wang.signIn("wang", "terminologist secret");
