@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The command line: a command, its positional arguments and the options every command shares. */
 record Options(String command, List<String> arguments, Path data, int port, Path corpus, Path out, Path settings,
-               int minFreq, int top) {
+               int minFreq, int top, String format) {
 
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -22,6 +22,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
         Path corpus = null;
         Path out = null;
         Path settings = null;
+        String format = "tbx";
         int minFreq = 0;
         int top = Integer.MAX_VALUE;
         int i = 0;
@@ -37,6 +38,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 case "--port" -> port = port(value(args, ++i, arg));
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--settings" -> settings = Path.of(value(args, ++i, arg));
+                case "--format" -> format = value(args, ++i, arg).toLowerCase(java.util.Locale.ROOT);
                 case "--min-freq" -> {
                     minFreq = positive(value(args, ++i, arg), arg);
                     if (minFreq < 2) {
@@ -53,7 +55,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 }
             }
         }
-        return new Options(command, List.copyOf(positional), data, port, corpus, out, settings, minFreq, top);
+        return new Options(command, List.copyOf(positional), data, port, corpus, out, settings, minFreq, top, format);
     }
 
     Path argument(String name) throws UsageException {

@@ -17,6 +17,10 @@ import org.paraterm.corpus.CorpusLoader;
 import org.paraterm.corpus.DocumentReader;
 import org.paraterm.corpus.DocumentStore;
 import org.paraterm.corpus.UnreadableDocumentException;
+import org.paraterm.glossary.Entry;
+import org.paraterm.glossary.EntryStatus;
+import org.paraterm.glossary.GlossaryStore;
+import org.paraterm.glossary.Tbx;
 import org.paraterm.mining.CandidateStore;
 import org.paraterm.mining.CandidateTable;
 import org.paraterm.mining.CorpusMining;
@@ -43,6 +47,8 @@ public final class Paraterm {
               ingest DIR [--data DIR]                        load a folder of documents
               mine --corpus DIR --out FILE.tsv [--min-freq N] [--top N] [--settings FILE]
                                                             mine term candidates, no database needed
+              export --format tbx [--data DIR] --out FILE   write the glossary as TBX-Basic
+              import FILE [--data DIR]                      add the entries of a TBX file (all or none)
 
             options:
               --data DIR     where the database lives (default: data/)
@@ -77,6 +83,8 @@ public final class Paraterm {
                 case "clean" -> clean(options, out, err);
                 case "ingest" -> ingest(options, out, err);
                 case "mine" -> mine(options, out, err);
+                case "export" -> export(options, out);
+                case "import" -> importGlossary(options, out, err);
                 case "help" -> {
                     out.print(USAGE);
                     yield 0;
@@ -114,6 +122,7 @@ public final class Paraterm {
             if (countDocuments(context.getBean(DocumentStore.class), options) == 0) {
                 loadFirstCorpus(context.getBean(CorpusLoader.class), options.corpus(), out);
                 remine(context, settings, out);
+                starterGlossary(context, out);
             } else if (neverMined(context)) {
                 remine(context, settings, out);
             }
@@ -247,6 +256,82 @@ public final class Paraterm {
                 remine(context, settings, out);
             }
             return counts.getOrDefault("refused", 0) == 0 ? 0 : 1;
+        }
+    }
+
+    /**
+     * On a first start, the starter glossary (glossary/starter.tbx, from the working folder or the
+     * jar) as approved, published entries, so that a new user sees a real glossary at once.
+     */
+    private static void starterGlossary(ApplicationContext context, PrintStream out) throws IOException {
+        GlossaryStore glossary = context.getBean(GlossaryStore.class);
+        Path onDisk = Path.of("glossary", "starter.tbx");
+        try (java.io.InputStream in = Files.isRegularFile(onDisk) ? Files.newInputStream(onDisk)
+                : Paraterm.class.getResourceAsStream("/glossary/starter.tbx")) {
+            if (in == null || glossary.count() > 0) {
+                return;
+            }
+            List<Entry> entries = Tbx.read(in, "glossary/starter.tbx", EntryStatus.APPROVED, true);
+            glossary.createAll(entries, "starter", "starter glossary");
+            out.println("starter glossary: " + entries.size() + " entries");
+        } catch (Tbx.TbxException | SQLException e) {
+            throw new IOException("the starter glossary cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes every entry of the glossary (deleted ones aside) as TBX-Basic. */
+    private static int export(Options options, PrintStream out) throws IOException, Options.UsageException {
+        if (options.out() == null) {
+            throw new Options.UsageException("export needs --out FILE");
+        }
+        if (!options.format().equals("tbx")) {
+            throw new Options.UsageException("export --format " + options.format()
+                    + ": only tbx is there yet (csv is still to come)");
+        }
+        try (ApplicationContext context = startContext(options, false)) {
+            GlossaryStore glossary = context.getBean(GlossaryStore.class);
+            List<Entry> entries = new java.util.ArrayList<>();
+            for (int page = 1; ; page++) {
+                GlossaryStore.Page result = glossary.search(new GlossaryStore.Query(null, null, null, false, page, 500));
+                entries.addAll(result.entries());
+                if (entries.size() >= result.total() || result.entries().isEmpty()) {
+                    break;
+                }
+            }
+            entries.sort(java.util.Comparator.comparingLong(Entry::id));
+            Path temporary = options.out().toAbsolutePath().resolveSibling(options.out().getFileName() + ".part");
+            try (java.io.Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                Tbx.write(entries, writer);
+            }
+            Files.move(temporary, options.out(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            out.printf("%d entries written to %s%n", entries.size(), options.out());
+            return 0;
+        } catch (SQLException e) {
+            throw new IOException("the glossary cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the entries of a TBX file as approved, unpublished entries; a bad file adds nothing. */
+    private static int importGlossary(Options options, PrintStream out, PrintStream err)
+            throws IOException, Options.UsageException {
+        Path file = options.argument("FILE");
+        if (!Files.isRegularFile(file)) {
+            err.println("paraterm: no file " + file);
+            return 1;
+        }
+        List<Entry> entries;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            entries = Tbx.read(in, file.toString(), EntryStatus.APPROVED, false);
+        } catch (Tbx.TbxException e) {
+            err.println("paraterm: " + e.getMessage() + " — nothing imported");
+            return 1;
+        }
+        try (ApplicationContext context = startContext(options, false)) {
+            context.getBean(GlossaryStore.class).createAll(entries, "import", "import " + file.getFileName());
+            out.printf("%d entries imported from %s (approved, not yet published)%n", entries.size(), file);
+            return 0;
+        } catch (SQLException e) {
+            throw new IOException("the entries cannot be saved, nothing imported: " + e.getMessage(), e);
         }
     }
 

@@ -64,7 +64,21 @@ public class GlossaryStore {
 
     /** Saves a new entry as version 1 and returns it with its id. */
     public Entry create(Entry draft, String by, String action) throws SQLException {
+        return inTransaction(connection -> insert(connection, draft, by, action));
+    }
+
+    /** Saves many new entries, all or none (one transaction): an import. */
+    public int createAll(List<Entry> drafts, String by, String action) throws SQLException {
         return inTransaction(connection -> {
+            for (Entry draft : drafts) {
+                insert(connection, draft, by, action);
+            }
+            return drafts.size();
+        });
+    }
+
+    private Entry insert(Connection connection, Entry draft, String by, String action) throws SQLException {
+        {
             Instant now = Instant.now();
             long id;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO entry (subject, definition_zh,"
@@ -92,7 +106,7 @@ public class GlossaryStore {
             Entry saved = load(connection, id, false).orElseThrow();
             recordVersion(connection, saved, null, by, action);
             return saved;
-        });
+        }
     }
 
     /**
