@@ -17,6 +17,7 @@ import org.paraterm.corpus.CorpusLoader;
 import org.paraterm.corpus.DocumentReader;
 import org.paraterm.corpus.DocumentStore;
 import org.paraterm.corpus.UnreadableDocumentException;
+import org.paraterm.glossary.Csv;
 import org.paraterm.glossary.Entry;
 import org.paraterm.glossary.EntryStatus;
 import org.paraterm.glossary.GlossaryStore;
@@ -47,8 +48,9 @@ public final class Paraterm {
               ingest DIR [--data DIR]                        load a folder of documents
               mine --corpus DIR --out FILE.tsv [--min-freq N] [--top N] [--settings FILE]
                                                             mine term candidates, no database needed
-              export --format tbx [--data DIR] --out FILE   write the glossary as TBX-Basic
-              import FILE [--data DIR]                      add the entries of a TBX file (all or none)
+              export --format tbx|csv [--data DIR] --out FILE
+                                                            write the glossary as TBX-Basic or CSV
+              import FILE [--data DIR]                      add the entries of a .tbx or .csv file (all or none)
 
             options:
               --data DIR     where the database lives (default: data/)
@@ -284,9 +286,8 @@ public final class Paraterm {
         if (options.out() == null) {
             throw new Options.UsageException("export needs --out FILE");
         }
-        if (!options.format().equals("tbx")) {
-            throw new Options.UsageException("export --format " + options.format()
-                    + ": only tbx is there yet (csv is still to come)");
+        if (!options.format().equals("tbx") && !options.format().equals("csv")) {
+            throw new Options.UsageException("export --format " + options.format() + ": tbx or csv");
         }
         try (ApplicationContext context = startContext(options, false)) {
             GlossaryStore glossary = context.getBean(GlossaryStore.class);
@@ -301,7 +302,11 @@ public final class Paraterm {
             entries.sort(java.util.Comparator.comparingLong(Entry::id));
             Path temporary = options.out().toAbsolutePath().resolveSibling(options.out().getFileName() + ".part");
             try (java.io.Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                Tbx.write(entries, writer);
+                if (options.format().equals("csv")) {
+                    Csv.write(entries, writer);
+                } else {
+                    Tbx.write(entries, writer);
+                }
             }
             Files.move(temporary, options.out(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             out.printf("%d entries written to %s%n", entries.size(), options.out());
@@ -321,7 +326,9 @@ public final class Paraterm {
         }
         List<Entry> entries;
         try (java.io.InputStream in = Files.newInputStream(file)) {
-            entries = Tbx.read(in, file.toString(), EntryStatus.APPROVED, false);
+            entries = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                    ? Csv.read(in, file.toString(), EntryStatus.APPROVED, false)
+                    : Tbx.read(in, file.toString(), EntryStatus.APPROVED, false);
         } catch (Tbx.TbxException e) {
             err.println("paraterm: " + e.getMessage() + " — nothing imported");
             return 1;

@@ -47,11 +47,36 @@ class GlossaryCommandTest {
                 "nothing imported");
         assertThat(run("export", "--data", data.toString(), "--out", temp.resolve("empty.tbx").toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 entries written");
-        assertThat(run("export", "--format", "csv", "--data", data.toString(), "--out", "x.csv")).isEqualTo(2);
+        assertThat(run("export", "--format", "xls", "--data", data.toString(), "--out", "x.xls")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRoundTripTheGlossaryThroughCsvAndRefuseABadRowByLine(@TempDir Path temp) throws Exception {
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+        Path csv = temp.resolve("glossary.csv");
+        Path again = temp.resolve("again.csv");
+        run("import", "glossary/starter.tbx", "--data", first.toString());
+
+        assertThat(run("export", "--format", "csv", "--data", first.toString(), "--out", csv.toString())).isZero();
+        assertThat(run("import", csv.toString(), "--data", second.toString())).isZero();
+        assertThat(run("export", "--format", "csv", "--data", second.toString(), "--out", again.toString())).isZero();
+
+        String text = Files.readString(csv);
+        assertThat(text).startsWith("entry,subject,lang,term,type,usage,term_note,source,paragraph,definition,entry_note")
+                .contains(",zh,外国恐怖主义战斗人员,variant,admitted,");
+        assertThat(withoutIds(Files.readString(again))).isEqualTo(withoutIds(text));
+
+        Path bad = temp.resolve("bad.csv");
+        Files.writeString(bad, "entry,subject,lang,term,type,usage,term_note,source,paragraph,definition,entry_note\r\n"
+                + "a,crime,zh,洗钱,full-form,preferred,,,,\"定义，含逗号\",\r\n"
+                + "a,crime,en,money-laundering,full-form,favourite,,,,,\r\n");
+        assertThat(run("import", bad.toString(), "--data", temp.resolve("third").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.csv, line 3", "usage must be");
     }
 
     private static String withoutIds(String tbx) {
-        return tbx.replaceAll("id=\"e\\d+\"", "");
+        return tbx.replaceAll("id=\"e\\d+\"", "").replaceAll("(?m)^e\\d+,", "");
     }
 
     private int run(String... args) {
