@@ -70,6 +70,24 @@ final class Browser implements AutoCloseable {
         call("POST", "/session/" + session + "/element/" + element(css) + "/click", Map.of());
     }
 
+    /**
+     * Clicks something that loads a new page (a submit button, a link) and returns once that page has
+     * loaded. WebDriver's click returns as soon as the click is dispatched, so reading the page
+     * straight after a form submission can still see the old one: the old document is marked, and
+     * the wait ends when a document without the mark has finished loading.
+     */
+    void clickAndWait(String css) throws Exception {
+        script("window.paratermOldPage = true; return null;");
+        click(css);
+        waitFor(() -> Boolean.TRUE.equals(script(
+                "return window.paratermOldPage === undefined && document.readyState === 'complete';")));
+    }
+
+    Object script(String javascript) throws Exception {
+        return call("POST", "/session/" + session + "/execute/sync",
+                Map.of("script", javascript, "args", List.of())).get("value");
+    }
+
     String source() throws Exception {
         return (String) call("GET", "/session/" + session + "/source", null).get("value");
     }

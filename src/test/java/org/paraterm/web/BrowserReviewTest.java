@@ -55,26 +55,26 @@ class BrowserReviewTest {
             browser.open(site + "/login");
             browser.type("input[name=username]", "wang");
             browser.type("input[name=password]", "terminologist secret");
-            browser.click("form.stacked button[type=submit]");
+            browser.clickAndWait("form.stacked button[type=submit]");
             assertThat(browser.url()).isEqualTo(site + "/");
 
             browser.open(site + "/review");
             String card = "article[data-term='偷运移民']";
             browser.type(card + " input[name=english]", "smuggling of migrants");
             browser.screenshot(shots.resolve("review-queue.png"));
-            browser.click(card + " form.approve button[type=submit]");
+            browser.clickAndWait(card + " form.approve button[type=submit]");
             assertThat(browser.source()).contains("approved 偷运移民");
 
             browser.open(site + "/entries?q=偷运移民");
-            browser.click("table a");
+            browser.clickAndWait("table a");
             assertThat(browser.source()).contains("smuggling of migrants", "未发布 not published");
-            browser.click("section.actions button[value=publish]");
+            browser.clickAndWait("section.actions button[value=publish]");
             assertThat(browser.source()).contains("已发布 published");
             String entryPage = browser.url().replaceAll("\\?.*", "");
             browser.screenshot(shots.resolve("entry-published.png"));
 
-            browser.click("header form button[type=submit]");
-            browser.waitFor(() -> browser.source().contains("登录 Sign in"));
+            browser.clickAndWait("header form button[type=submit]");
+            assertThat(browser.source()).contains("登录 Sign in");
             browser.open(entryPage);
             String asVisitor = browser.source();
             assertThat(asVisitor).contains("偷运移民", "smuggling of migrants", "登录 Sign in").doesNotContain("编辑 Edit");
