@@ -335,6 +335,40 @@ public class GlossaryPages {
         return HttpResponse.seeOther(URI.create("/entries/" + entry.get().id() + "#comments"));
     }
 
+    /**
+     * The glossary as a file: TBX-Basic or CSV. Visitors get the published entries, terminologists
+     * every entry that is not deleted.
+     */
+    @Get("/glossary.{format}")
+    @Produces({"application/x-tbx+xml", "text/csv", MediaType.TEXT_HTML, MediaType.ALL})
+    public HttpResponse<?> download(@PathVariable String format, @Nullable Authentication user) throws SQLException,
+            java.io.IOException {
+        if (!format.equals("tbx") && !format.equals("csv")) {
+            return notFound();
+        }
+        boolean terminologist = EntryApiController.isTerminologist(user);
+        List<Entry> entries = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            GlossaryStore.Page result = glossary.search(terminologist
+                    ? new GlossaryStore.Query(null, null, null, false, page, 500)
+                    : GlossaryStore.Query.published(null, page, 500));
+            entries.addAll(result.entries());
+            if (result.entries().isEmpty() || entries.size() >= result.total()) {
+                break;
+            }
+        }
+        entries.sort(java.util.Comparator.comparingLong(Entry::id));
+        java.io.StringWriter text = new java.io.StringWriter();
+        if (format.equals("csv")) {
+            org.paraterm.glossary.Csv.write(entries, text);
+        } else {
+            org.paraterm.glossary.Tbx.write(entries, text);
+        }
+        return HttpResponse.ok(text.toString())
+                .contentType(format.equals("csv") ? "text/csv;charset=utf-8" : "application/x-tbx+xml;charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"paraterm-glossary." + format + "\"");
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
     private ModelAndView<Map<String, Object>> editPage(Entry entry, ConcurrentEditException conflict, String problem) {

@@ -180,6 +180,24 @@ class ReviewPagesTest {
     }
 
     @Test
+    void shouldDownloadOnlyPublishedEntriesForVisitorsAsWellFormedTbxAndCsv() throws Exception {
+        WebSession wang = new WebSession(server.getPort());
+        wang.signIn("wang", "terminologist secret");
+        wang.post("/review/approve", Map.of("_csrf", WebSession.token(wang.get("/review").body()), "back", "/review",
+                "term", "暴力极端主义", "english", "violent extremism"));
+
+        String visitorTbx = new WebSession(server.getPort()).get("/glossary.tbx").body();
+        String terminologistTbx = wang.get("/glossary.tbx").body();
+        String csv = wang.get("/glossary.csv").body();
+
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(terminologistTbx.getBytes(StandardCharsets.UTF_8)));
+        assertThat(terminologistTbx).contains("暴力极端主义", "violent extremism");
+        assertThat(visitorTbx).contains("type=\"TBX-Basic\"").doesNotContain("暴力极端主义");
+        assertThat(csv).startsWith(org.paraterm.glossary.Csv.HEADER).contains("暴力极端主义");
+    }
+
+    @Test
     void shouldRefuseAFormPostedWithoutTheSessionsToken() throws Exception {
         WebSession wang = new WebSession(server.getPort());
         wang.signIn("wang", "terminologist secret");
