@@ -214,9 +214,21 @@ public class GlossaryStore {
             where.append(" AND e.published = ?");
             parameters.add(query.published());
         }
-        if (query.text() != null && !query.text().isBlank()) {
-            where.append(" AND EXISTS (SELECT 1 FROM entry_term t WHERE t.entry_id = e.id AND LOWER(t.text) LIKE ? ESCAPE '!')");
-            parameters.add("%" + likeEscaped(query.text().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+        String needle = SearchMatch.normalized(query.text());
+        String rankColumn = "";
+        List<Object> ranking = new ArrayList<>();
+        if (!needle.isEmpty()) {
+            String contains = "%" + likeEscaped(needle) + "%";
+            where.append(" AND EXISTS (SELECT 1 FROM entry_term t WHERE t.entry_id = e.id AND " + NORMALIZED_TERM
+                    + " LIKE ? ESCAPE '!')");
+            parameters.add(contains);
+            // Ranked as SearchMatch ranks one entry: exact preferred term, other exact term, prefix,
+            // substring; then the shorter matched term. Terms are at most 400 characters.
+            rankColumn = ", (SELECT MIN(CASE WHEN " + NORMALIZED_TERM + " = ? AND t.usage_status = 'PREFERRED' THEN 0"
+                    + " WHEN " + NORMALIZED_TERM + " = ? THEN 1 WHEN " + NORMALIZED_TERM + " LIKE ? ESCAPE '!' THEN 2"
+                    + " ELSE 3 END * 1000 + LENGTH(t.text)) FROM entry_term t WHERE t.entry_id = e.id AND "
+                    + NORMALIZED_TERM + " LIKE ? ESCAPE '!') AS match_rank";
+            ranking.addAll(List.of(needle, needle, likeEscaped(needle) + "%", contains));
         }
         try (Connection connection = dataSource.getConnection()) {
             long total;
@@ -225,13 +237,16 @@ public class GlossaryStore {
                 row.next();
                 total = row.getLong(1);
             }
-            List<Object> paged = new ArrayList<>(parameters);
+            List<Object> paged = new ArrayList<>(ranking);
+            paged.addAll(parameters);
             paged.add(query.size());
             paged.add((long) (query.page() - 1) * query.size());
+            String select = ranking.isEmpty()
+                    ? "SELECT e.id FROM entry e" + where + " ORDER BY e.modified_at DESC, e.id DESC"
+                    : "SELECT e.id" + rankColumn + " FROM entry e" + where + " ORDER BY match_rank, e.id";
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement select = prepare(connection, "SELECT e.id FROM entry e" + where
-                    + " ORDER BY e.modified_at DESC, e.id DESC LIMIT ? OFFSET ?", paged);
-                 ResultSet row = select.executeQuery()) {
+            try (PreparedStatement statement = prepare(connection, select + " LIMIT ? OFFSET ?", paged);
+                 ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     ids.add(row.getLong(1));
                 }
@@ -602,6 +617,28 @@ public class GlossaryStore {
             statement.setObject(i + 1, parameters.get(i));
         }
         return statement;
+    }
+
+    /**
+     * A term's text in the form {@link SearchMatch#normalized} gives a search string: lower case,
+     * full-width brackets, digits and letters as their half-width forms. TRANSLATE works the same
+     * on H2 and PostgreSQL.
+     */
+    private static final String NORMALIZED_TERM = normalizedSql("t.text");
+
+    private static String normalizedSql(String column) {
+        StringBuilder from = new StringBuilder();
+        StringBuilder to = new StringBuilder();
+        for (char c = '\uFF01'; c <= '\uFF5E'; c++) {
+            char unified = org.paraterm.corpus.MatchText.of(String.valueOf(c)).charAt(0);
+            if (unified != c && unified != '\'') {
+                from.append(c);
+                to.append(Character.toLowerCase(unified));
+            }
+        }
+        from.append("〔〕\u3000");
+        to.append("[] ");
+        return "TRANSLATE(LOWER(" + column + "), '" + from + "', '" + to + "')";
     }
 
     private static String likeEscaped(String text) {

@@ -28,6 +28,7 @@ import org.paraterm.glossary.EntryStatus;
 import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.glossary.Review;
 import org.paraterm.glossary.ReviewException;
+import org.paraterm.glossary.SearchMatch;
 import org.paraterm.glossary.UsageStatus;
 
 /**
@@ -87,8 +88,36 @@ public class EntryApiController {
         GlossaryStore.Page result = glossary.search(query);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("total", result.total());
-        json.put("entries", result.entries().stream().map(EntryJson::of).toList());
+        json.put("entries", result.entries().stream().map(entry -> {
+            Map<String, Object> one = EntryJson.of(entry);
+            SearchMatch.of(entry, q).ifPresent(match -> one.put("match", EntryJson.match(entry, match)));
+            return one;
+        }).toList());
         return json;
+    }
+
+    /**
+     * Up to eight terms for a search box while it is typed, ranked as the search ranks entries:
+     * each with its entry, the entry's preferred Chinese and English terms, and its usage status.
+     */
+    @Get("/entries/suggest")
+    public List<Map<String, Object>> suggest(@Nullable @QueryValue String q, @Nullable Authentication user)
+            throws SQLException {
+        if (q == null || q.isBlank() || q.length() > 200) {
+            return List.of();
+        }
+        GlossaryStore.Query query = isTerminologist(user)
+                ? new GlossaryStore.Query(q, null, null, false, 1, 8)
+                : GlossaryStore.Query.published(q, 1, 8);
+        List<Map<String, Object>> suggestions = new ArrayList<>();
+        for (Entry entry : glossary.search(query).entries()) {
+            SearchMatch.of(entry, q).ifPresent(match -> {
+                Map<String, Object> one = EntryJson.match(entry, match);
+                one.put("id", entry.id());
+                suggestions.add(one);
+            });
+        }
+        return suggestions;
     }
 
     @Get("/entries/{id}")

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.paraterm.glossary.Entry;
 import org.paraterm.glossary.EntryStatus;
 import org.paraterm.glossary.Evidence;
+import org.paraterm.glossary.SearchMatch;
 import org.paraterm.glossary.Term;
 import org.paraterm.glossary.TermType;
 import org.paraterm.glossary.UsageStatus;
@@ -36,6 +37,23 @@ final class EntryJson {
         BadInput(String message) {
             super(message);
         }
+    }
+
+    /**
+     * The term a search found in an entry: its text, language, type and usage, how it matched
+     * ({@code exact-preferred}, {@code exact}, {@code prefix}, {@code substring}), and the entry's
+     * preferred Chinese and English terms, which a non-preferred match should be replaced with.
+     */
+    static Map<String, Object> match(Entry entry, SearchMatch match) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("text", match.term().text());
+        json.put("lang", match.term().language());
+        json.put("type", match.term().type().label());
+        json.put("usage", match.term().usage().label());
+        json.put("kind", match.kind().label());
+        json.put("preferred", entry.preferred("zh").map(Term::text).orElse(null));
+        json.put("en", entry.preferred("en").map(Term::text).orElse(null));
+        return json;
     }
 
     static Map<String, Object> of(Entry entry) {

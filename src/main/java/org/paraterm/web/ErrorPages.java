@@ -12,6 +12,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.MediaType;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +42,7 @@ public class ErrorPages {
      */
     @Error(global = true, exception = AuthorizationException.class)
     public HttpResponse<?> refused(HttpRequest<?> request, AuthorizationException refusal) {
-        boolean page = !request.getPath().startsWith("/api/")
-                && request.getHeaders().accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
+        boolean page = !request.getPath().startsWith("/api/") && acceptsHtml(request);
         if (refusal.isForbidden()) {
             return page ? HttpResponse.seeOther(URI.create("/forbidden"))
                     : HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "your role does not allow this"));
@@ -53,11 +55,40 @@ public class ErrorPages {
                 : HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "sign in first"));
     }
 
-    @Produces(MediaType.TEXT_HTML)
+    /**
+     * Everything else. A request the server cannot take (a bad parameter value, a missing one, an
+     * unsupported content type) keeps its 4xx status and says which; anything else is a 500 that
+     * says only that the server failed, with the cause in the log. The API answers JSON
+     * {@code {"error": …}}, pages an error page.
+     */
     @Error(global = true)
-    public HttpResponse<ModelAndView<Map<String, Object>>> failure(HttpRequest<?> request, Throwable error) {
-        LOG.error("{} {} failed", request.getMethod(), request.getPath(), error);
-        return HttpResponse.<ModelAndView<Map<String, Object>>>serverError().body(new ModelAndView<>("errors/page",
-                Map.of("status", 500, "message", "服务器出错 Something went wrong on the server")));
+    public HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
+        HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+        String message = "服务器出错 Something went wrong on the server";
+        if (error instanceof UnsatisfiedRouteException missing) {
+            status = HttpStatus.BAD_REQUEST;
+            message = "missing or bad parameter '" + missing.getArgument().getName() + "'";
+        } else if (error instanceof ConversionErrorException conversion) {
+            status = HttpStatus.BAD_REQUEST;
+            message = "bad value for parameter '" + conversion.getArgument().getName() + "'";
+        } else if (error instanceof HttpStatusException refused && refused.getStatus().getCode() < 500) {
+            status = refused.getStatus();
+            message = refused.getMessage();
+        }
+        if (status.getCode() >= 500) {
+            LOG.error("{} {} failed", request.getMethod(), request.getPath(), error);
+        } else {
+            LOG.debug("{} {} refused: {}", request.getMethod(), request.getPath(), message);
+        }
+        if (request.getPath().startsWith("/api/") || !acceptsHtml(request)) {
+            return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(Map.of("error", message));
+        }
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>("errors/page",
+                Map.of("status", status.getCode(), "message", message)));
+    }
+
+    private static boolean acceptsHtml(HttpRequest<?> request) {
+        return request.getHeaders().accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
     }
 }

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -31,6 +32,7 @@ import org.paraterm.glossary.EntryStatus;
 import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.glossary.Review;
 import org.paraterm.glossary.ReviewException;
+import org.paraterm.glossary.SearchMatch;
 import org.paraterm.glossary.Term;
 import org.paraterm.glossary.TermType;
 import org.paraterm.glossary.UsageStatus;
@@ -186,9 +188,10 @@ public class GlossaryPages {
 
     @Get("/entries")
     @Produces(MediaType.TEXT_HTML)
-    public ModelAndView<Map<String, Object>> entries(@Nullable @QueryValue String q, @Nullable @QueryValue String status,
-                                                     @Nullable @QueryValue Integer page, @Nullable @QueryValue String deleted,
-                                                     @Nullable Authentication user) throws SQLException {
+    public HttpResponse<?> entries(@Nullable @QueryValue String q, @Nullable @QueryValue String status,
+                                   @Nullable @QueryValue Integer page, @Nullable @QueryValue String deleted,
+                                   @Nullable @QueryValue String list, @Nullable Authentication user)
+            throws SQLException {
         boolean terminologist = EntryApiController.isTerminologist(user);
         EntryStatus wanted = null;
         if (terminologist && status != null && !status.isBlank()) {
@@ -201,21 +204,42 @@ public class GlossaryPages {
         GlossaryStore.Query query = terminologist
                 ? new GlossaryStore.Query(q, wanted, null, deleted != null, page == null ? 1 : page, 50)
                 : new GlossaryStore.Query(q, null, true, false, page == null ? 1 : page, 50);
+        GlossaryStore.Page result = glossary.search(query);
+        Map<Long, SearchMatch> matches = new HashMap<>();
+        for (Entry entry : result.entries()) {
+            SearchMatch.of(entry, q).ifPresent(match -> matches.put(entry.id(), match));
+        }
+        Optional<Entry> landing = landing(result, matches);
+        if (landing.isPresent() && list == null && query.page() == 1) {
+            return HttpResponse.seeOther(UriBuilder.of("/entries/" + landing.get().id()).queryParam("q", q.strip())
+                    .build());
+        }
         Map<String, Object> model = new HashMap<>();
-        model.put("result", glossary.search(query));
+        model.put("result", result);
+        model.put("matches", matches);
         model.put("q", q == null ? "" : q);
         model.put("status", wanted == null ? "" : wanted.label());
         model.put("deleted", deleted != null);
         model.put("terminologist", terminologist);
         model.put("statuses", EntryStatus.values());
-        return new ModelAndView<>("glossary/entries", model);
+        return HttpResponse.ok(new ModelAndView<>("glossary/entries", model));
+    }
+
+    /**
+     * The entry a search lands on: the only entry with a term exactly equal to the search string.
+     * Results come ranked exact matches first, so looking at the first two is enough.
+     */
+    private static Optional<Entry> landing(GlossaryStore.Page result, Map<Long, SearchMatch> matches) {
+        List<Entry> exact = result.entries().stream().limit(2)
+                .filter(e -> matches.containsKey(e.id()) && matches.get(e.id()).isExact()).toList();
+        return exact.size() == 1 ? Optional.of(exact.get(0)) : Optional.empty();
     }
 
     @Get("/entries/{id}")
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> entry(@PathVariable String id, @Nullable @QueryValue String done,
-                                 @Nullable @QueryValue String problem, @Nullable Authentication user)
-            throws SQLException {
+                                 @Nullable @QueryValue String problem, @Nullable @QueryValue String q,
+                                 @Nullable Authentication user) throws SQLException {
         boolean terminologist = EntryApiController.isTerminologist(user);
         Optional<Entry> found = parse(id).flatMap(this::findAny)
                 .filter(e -> terminologist || (e.published() && !deleted(e)));
@@ -238,6 +262,10 @@ public class GlossaryPages {
         model.put("comments", glossary.comments(entry.id()));
         model.put("done", done);
         model.put("problem", problem);
+        // Arriving from a search: say which term was found and, when it is not the one to use, which is.
+        Optional<SearchMatch> lookedUp = SearchMatch.of(entry, q).filter(SearchMatch::isExact);
+        model.put("lookedUp", lookedUp.orElse(null));
+        model.put("q", q == null ? "" : q.strip());
         return HttpResponse.ok(new ModelAndView<>("glossary/entry", model));
     }
 

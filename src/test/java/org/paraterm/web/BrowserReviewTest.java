@@ -66,14 +66,14 @@ class BrowserReviewTest {
             assertThat(browser.source()).contains("approved 偷运移民");
 
             browser.open(site + "/entries?q=偷运移民");
-            browser.clickAndWait("table a");
+            assertThat(browser.url()).as("a search for a term lands on its entry").matches(".*/entries/\\d+\\?q=.*");
             assertThat(browser.source()).contains("smuggling of migrants", "未发布 not published");
             browser.clickAndWait("section.actions button[value=publish]");
             assertThat(browser.source()).contains("已发布 published");
             String entryPage = browser.url().replaceAll("\\?.*", "");
             browser.screenshot(shots.resolve("entry-published.png"));
 
-            browser.clickAndWait("header form button[type=submit]");
+            browser.clickAndWait("header .account form button[type=submit]");
             assertThat(browser.source()).contains("登录 Sign in");
             browser.open(entryPage);
             String asVisitor = browser.source();
