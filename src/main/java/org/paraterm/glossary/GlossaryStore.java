@@ -260,6 +260,83 @@ public class GlossaryStore {
     }
 
     /**
+     * A browsing filter: entries of a subject, with a term of a type, in a status, published or not,
+     * changed since a time; null leaves a condition out. Deleted entries are never listed.
+     */
+    public record BrowseFilter(String subject, TermType type, EntryStatus status, Boolean published,
+                               Instant changedSince) {
+    }
+
+    /** What browsing sorts and groups by, for every entry the filter lets through. */
+    public List<Browse.Key> browseKeys(BrowseFilter filter) throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE e.deleted = FALSE");
+        List<Object> parameters = new ArrayList<>();
+        if (filter.subject() != null) {
+            where.append(" AND e.subject = ?");
+            parameters.add(filter.subject());
+        }
+        if (filter.type() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM entry_term t WHERE t.entry_id = e.id AND t.term_type = ?)");
+            parameters.add(filter.type().name());
+        }
+        if (filter.status() != null) {
+            where.append(" AND e.status = ?");
+            parameters.add(filter.status().name());
+        }
+        if (filter.published() != null) {
+            where.append(" AND e.published = ?");
+            parameters.add(filter.published());
+        }
+        if (filter.changedSince() != null) {
+            where.append(" AND e.modified_at >= ?");
+            parameters.add(Timestamp.from(filter.changedSince()));
+        }
+        // The preferred term of each language, else its first term, as Entry.preferred picks it.
+        String preferred = "(SELECT t.text FROM entry_term t WHERE t.entry_id = e.id AND t.language = ?"
+                + " ORDER BY CASE WHEN t.usage_status = 'PREFERRED' THEN 0 ELSE 1 END, t.idx LIMIT 1)";
+        List<Object> all = new ArrayList<>(List.of("zh", "en"));
+        all.addAll(parameters);
+        List<Browse.Key> keys = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = prepare(connection, "SELECT e.id, " + preferred + ", " + preferred
+                     + ", e.subject, e.modified_at FROM entry e" + where, all);
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                keys.add(new Browse.Key(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getTimestamp(5).toInstant()));
+            }
+        }
+        return keys;
+    }
+
+    /** Every subject of the entries {@code published} (all when null) lets through, with its entry count. */
+    public Map<String, Integer> subjects(Boolean published) throws SQLException {
+        Map<String, Integer> subjects = new java.util.TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = prepare(connection, "SELECT e.subject, COUNT(*) FROM entry e"
+                     + " WHERE e.deleted = FALSE AND e.subject IS NOT NULL"
+                     + (published == null ? "" : " AND e.published = ?") + " GROUP BY e.subject",
+                     published == null ? List.of() : List.of(published));
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                subjects.put(row.getString(1), row.getInt(2));
+            }
+        }
+        return subjects;
+    }
+
+    /** The entries of {@code ids}, in that order; ids of deleted or missing entries are skipped. */
+    public List<Entry> findAll(List<Long> ids) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (long id : ids) {
+                load(connection, id, false).ifPresent(entries::add);
+            }
+        }
+        return entries;
+    }
+
+    /**
      * Entries with a term equal or nearly equal to {@code text} (same length, one or two characters
      * different, or one containing the other), so that a terminologist sees an existing concept
      * before creating a duplicate.
