@@ -374,6 +374,39 @@ public class GlossaryStore {
         }
     }
 
+    /**
+     * Entries with a term that contains {@code text} or lies inside it (two characters at least):
+     * broader and narrower concepts, closest in length first.
+     */
+    public List<Entry> containing(String text, int limit) throws SQLException {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.length() < 2) {
+            return List.of();
+        }
+        Map<Long, Integer> distance = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT t.entry_id, t.text FROM entry_term t"
+                     + " JOIN entry e ON e.id = t.entry_id WHERE e.deleted = FALSE AND LENGTH(t.text) >= 2 AND"
+                     + " t.text <> ? AND (t.text LIKE ? ESCAPE '!' OR CAST(? AS VARCHAR(400)) LIKE '%' || t.text || '%')")) {
+            select.setString(1, wanted);
+            select.setString(2, "%" + likeEscaped(wanted) + "%");
+            select.setString(3, wanted);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    distance.merge(row.getLong(1), Math.abs(row.getString(2).length() - wanted.length()), Math::min);
+                }
+            }
+            List<Long> ids = distance.entrySet().stream()
+                    .sorted(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit).map(Map.Entry::getKey).toList();
+            List<Entry> entries = new ArrayList<>();
+            for (long id : ids) {
+                load(connection, id, false).ifPresent(entries::add);
+            }
+            return entries;
+        }
+    }
+
     /** 3 the same string, 2 one or two characters different, 1 one inside the other, 0 unrelated. */
     static int closeness(String a, String b) {
         if (a.equals(b)) {

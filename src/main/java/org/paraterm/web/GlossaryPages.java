@@ -226,6 +226,21 @@ public class GlossaryPages {
     }
 
     /**
+     * Entries with a term that contains this entry's preferred Chinese term or lies inside it: the
+     * broader and narrower concepts a translator meets beside it
+     * (恐怖主义 → 资助恐怖主义, 外国恐怖主义作战人员).
+     */
+    private List<Entry> related(Entry entry, boolean terminologist) throws SQLException {
+        String chinese = entry.preferred("zh").map(Term::text).orElse(null);
+        if (chinese == null) {
+            return List.of();
+        }
+        return glossary.containing(chinese, 13).stream()
+                .filter(e -> e.id() != entry.id() && (terminologist || e.published()))
+                .limit(12).toList();
+    }
+
+    /**
      * The entry a search lands on: the only entry with a term exactly equal to the search string.
      * Results come ranked exact matches first, so looking at the first two is enough.
      */
@@ -265,6 +280,7 @@ public class GlossaryPages {
         // Arriving from a search: say which term was found and, when it is not the one to use, which is.
         Optional<SearchMatch> lookedUp = SearchMatch.of(entry, q).filter(SearchMatch::isExact);
         model.put("lookedUp", lookedUp.orElse(null));
+        model.put("related", related(entry, terminologist));
         model.put("q", q == null ? "" : q.strip());
         return HttpResponse.ok(new ModelAndView<>("glossary/entry", model));
     }

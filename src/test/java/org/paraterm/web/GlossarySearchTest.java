@@ -127,6 +127,16 @@ class GlossarySearchTest {
     }
 
     @Test
+    void shouldShowAnEntryWithCopyButtonsAndItsRelatedBroaderAndNarrowerEntries() throws Exception {
+        WebSession visitor = new WebSession(server.getPort());
+        String location = visitor.get("/entries?q=" + encoded("恐怖主义")).headers().firstValue("Location").orElseThrow();
+        String page = visitor.get(location).body();
+
+        assertThat(page).contains("data-copy=\"恐怖主义\"", "data-copy=\"terrorism\"", "相关词条 Related entries",
+                ">资助恐怖主义</a>", ">外国恐怖主义作战人员</a>");
+    }
+
+    @Test
     void shouldOfferTheSearchBoxOnEveryPage() throws Exception {
         WebSession visitor = new WebSession(server.getPort());
         for (String path : List.of("/", "/documents", "/entries", "/candidates")) {
