@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * then GB18030, the encoding Chinese Windows tools still write. Files that are empty or not text
  * at all are refused with a reason a person can act on.
  */
-final class TextDecoder {
+public final class TextDecoder {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
 
@@ -22,7 +22,7 @@ final class TextDecoder {
     private TextDecoder() {
     }
 
-    static String decode(String source, byte[] bytes) throws UnreadableDocumentException {
+    public static String decode(String source, byte[] bytes) throws UnreadableDocumentException {
         if (bytes.length == 0) {
             throw new UnreadableDocumentException(source, "the file is empty");
         }

@@ -1,0 +1,126 @@
+package org.paraterm.check;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.paraterm.security.Role;
+
+/**
+ * The text check: a page where a translator pastes or uploads a Chinese text, and
+ * {@code POST /api/check} for scripts. Anyone may check; visitors check against the published
+ * glossary, terminologists against every approved entry too (see {@link Scope}). A check changes
+ * nothing, so neither needs a CSRF token (the filter lets these two paths through); scripts call
+ * the API without a session.
+ */
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Controller
+public class CheckController {
+
+    /** The body of {@code POST /api/check}. */
+    @Serdeable
+    record CheckRequest(@Nullable String text) {
+    }
+
+    private final TextCheck check;
+    private final ObjectMapper json;
+
+    public CheckController(TextCheck check, ObjectMapper json) {
+        this.check = check;
+        this.json = json;
+    }
+
+    @Post(uri = "/api/check", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> api(@Nullable @Body String body, @Nullable Authentication user) throws SQLException {
+        if (body == null || body.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, "send a JSON object with the text to check: {\"text\": \"…\"}");
+        }
+        try {
+            check.refuseIfTooLarge(TextCheck.utf8Length(body));
+            CheckRequest request;
+            try {
+                request = json.readValue(body, CheckRequest.class);
+            } catch (IOException | RuntimeException notJson) {
+                return error(HttpStatus.BAD_REQUEST,
+                        "the body is not a JSON object of the form {\"text\": \"…\"}, with the text as a string");
+            }
+            if (request == null || request.text() == null) {
+                return error(HttpStatus.BAD_REQUEST, "text: missing; send {\"text\": \"…\"}");
+            }
+            return HttpResponse.ok(check.check(request.text(), scope(user)));
+        } catch (TextCheck.Refused refused) {
+            return error(refused.tooLarge() ? HttpStatus.REQUEST_ENTITY_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                    refused.getMessage());
+        }
+    }
+
+    @Get("/check")
+    @Produces(MediaType.TEXT_HTML)
+    public ModelAndView<Map<String, Object>> page(@Nullable Authentication user) {
+        return new ModelAndView<>("check/page", model(user));
+    }
+
+    @Post(uri = "/check", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<ModelAndView<Map<String, Object>>> checkPage(@Nullable @Part("text") String text,
+                                                                   @Nullable @Part("file") CompletedFileUpload file,
+                                                                   @Nullable Authentication user)
+            throws SQLException, IOException {
+        Map<String, Object> model = model(user);
+        try {
+            String checked;
+            if (file != null && file.getSize() > 0) {
+                check.refuseIfTooLarge(file.getSize());
+                checked = check.read(file.getFilename(), file.getBytes());
+                model.put("fileName", file.getFilename());
+            } else if (text != null && !text.isBlank()) {
+                checked = text;
+            } else {
+                model.put("problem", "请粘贴文本或选择文件 Paste a text or choose a file");
+                return HttpResponse.badRequest(new ModelAndView<>("check/page", model));
+            }
+            CheckResult result = check.check(checked, scope(user));
+            model.putAll(CheckView.of(checked, result).model());
+            return HttpResponse.ok(new ModelAndView<>("check/page", model));
+        } catch (TextCheck.Refused refused) {
+            model.put("problem", refused.getMessage());
+            model.put("text", text == null ? "" : text.length() <= CheckView.SHOWN ? text : "");
+            return HttpResponse.<ModelAndView<Map<String, Object>>>status(refused.tooLarge()
+                    ? HttpStatus.REQUEST_ENTITY_TOO_LARGE : HttpStatus.BAD_REQUEST)
+                    .body(new ModelAndView<>("check/page", model));
+        }
+    }
+
+    private Map<String, Object> model(Authentication user) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("scope", scope(user).label());
+        model.put("maxBytes", check.maxBytes());
+        model.put("text", "");
+        return model;
+    }
+
+    static Scope scope(Authentication user) {
+        return user != null && user.getRoles().contains(Role.TERMINOLOGIST.name()) ? Scope.APPROVED : Scope.PUBLISHED;
+    }
+
+    private static HttpResponse<?> error(HttpStatus status, String message) {
+        return HttpResponse.status(status).body(Map.of("error", message));
+    }
+}
