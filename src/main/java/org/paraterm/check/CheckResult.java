@@ -1,5 +1,6 @@
 package org.paraterm.check;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param flags      the matches whose term should not be used, with what to use instead
  * @param candidates repeated strings of the text that are not in the glossary: possible new terms
  */
+// Every field always, empty lists and nulls included: scripts should not have to test for absence.
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 public record CheckResult(String scope, int terms, List<Match> matches, List<Flag> flags,
                           List<Candidate> candidates) {
@@ -31,12 +34,14 @@ public record CheckResult(String scope, int terms, List<Match> matches, List<Fla
      * @param status    the usage status of the matched term: preferred, admitted, deprecated, obsolete
      * @param type      the matched term's type: full-form, short-form, abbreviation, variant
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Serdeable
     public record Match(int start, int end, String text, long entryId, String preferred, String en, String status,
                         String type) {
     }
 
     /** A matched term that should be replaced by the preferred form, and why. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Serdeable
     public record Flag(int start, int end, String text, long entryId, String preferred, String en, String reason) {
     }
@@ -47,6 +52,7 @@ public record CheckResult(String scope, int terms, List<Match> matches, List<Fla
      * @param frequency how often it occurs outside the glossary terms found
      * @param start     where it first occurs
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Serdeable
     public record Candidate(String term, int frequency, int start) {
     }
