@@ -33,6 +33,8 @@ public class DocumentStore {
     }
 
     private final DataSource dataSource;
+    /** Counts the changes this process made to the documents, so that indexes can see they are behind. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public DocumentStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -60,12 +62,31 @@ public class DocumentStore {
                 long id = insertDocument(connection, document, contentHash, sizeBytes);
                 insertParts(connection, id, document);
                 connection.commit();
+                generation.incrementAndGet();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         }
+    }
+
+    /** A number that changes whenever this process changes a document (loads, replaces). */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** The content hash of every stored document, by id: what an index compares itself with. */
+    public Map<Long, String> contentHashes() throws SQLException {
+        Map<Long, String> hashes = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT id, content_hash FROM document")) {
+            while (row.next()) {
+                hashes.put(row.getLong(1), row.getString(2));
+            }
+        }
+        return hashes;
     }
 
     public int count() throws SQLException {
