@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.paraterm.concordance.ConcordanceIndex;
 import org.paraterm.corpus.BundledCorpus;
 import org.paraterm.corpus.CleanPrinter;
 import org.paraterm.corpus.CorpusLoader;
@@ -128,6 +129,7 @@ public final class Paraterm {
             } else if (neverMined(context)) {
                 remine(context, settings, out);
             }
+            index(context, out);
             firstAdmin(context, out);
             EmbeddedServer server = startListening(context, options);
             context.getBean(Readiness.class).markReady();
@@ -257,6 +259,7 @@ public final class Paraterm {
             if (counts.containsKey("loaded") || counts.containsKey("replaced") || neverMined(context)) {
                 remine(context, settings, out);
             }
+            index(context, out);
             return counts.getOrDefault("refused", 0) == 0 ? 0 : 1;
         }
     }
@@ -350,6 +353,17 @@ public final class Paraterm {
             out.println("mined " + count + " candidates");
         } catch (SQLException e) {
             throw new IOException("mining the corpus failed, the previous candidates are kept: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings the concordance index in the data folder in line with the database: builds it when it
+     * is missing or of an older format, re-indexes what changed since it was last written.
+     */
+    private static void index(ApplicationContext context, PrintStream out) throws IOException {
+        int indexed = context.getBean(ConcordanceIndex.class).synchronize();
+        if (indexed > 0) {
+            out.println("indexed " + indexed + " documents for the concordance");
         }
     }
 

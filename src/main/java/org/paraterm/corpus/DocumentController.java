@@ -8,6 +8,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.views.ModelAndView;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -42,29 +44,111 @@ public class DocumentController {
         return new ModelAndView<>("documents/list", Map.of("documents", store.list()));
     }
 
+    /** A footnote cut at a highlighted hit. */
+    public record FootnoteHit(int number, String before, String hit, String after) {
+    }
+
+    /**
+     * A document; {@code hl=START-LENGTH} marks a hit (from the concordance) in the text, or in
+     * footnote {@code fn} when that is given, offsets counted in characters of that text.
+     */
     @Get("/{id}")
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<?> page(@PathVariable String id) throws SQLException {
+    public HttpResponse<?> page(@PathVariable String id, @Nullable @QueryValue String hl,
+                                @Nullable @QueryValue String fn) throws SQLException {
         Optional<CleanDocument> found = parseId(id).flatMap(this::find);
         if (found.isEmpty()) {
             return HttpResponse.notFound(new ModelAndView<>("errors/page",
                     Map.of("status", 404, "message", "没有这个文件 No such document")));
         }
         CleanDocument document = found.get();
+        Span highlight = highlight(hl);
+        Integer footnoteNumber = parseNumber(fn);
+        FootnoteHit footnoteHit = null;
+        if (highlight != null && footnoteNumber != null) {
+            footnoteHit = document.footnotes().stream().filter(f -> f.number() == footnoteNumber).findFirst()
+                    .filter(f -> highlight.end() <= f.text().length())
+                    .map(f -> new FootnoteHit(f.number(), f.text().substring(0, highlight.start()),
+                            f.text().substring(highlight.start(), highlight.end()), f.text().substring(highlight.end())))
+                    .orElse(null);
+        }
+        Span bodyHighlight = footnoteNumber == null && highlight != null && highlight.end() <= document.text().length()
+                ? highlight : null;
         List<ParagraphView> paragraphs = new ArrayList<>();
         Map<Integer, Integer> marksSoFar = new HashMap<>();
         List<Reference> placed = placedReferences(document);
         for (Paragraph paragraph : document.paragraphs()) {
+            List<Segment> segments = segments(document, paragraph, placed, marksSoFar);
+            if (bodyHighlight != null && paragraph.span().contains(bodyHighlight.start())) {
+                segments = highlighted(segments, paragraph.start(), bodyHighlight);
+            }
             paragraphs.add(new ParagraphView(paragraph.index(), paragraph.kind().name().toLowerCase(Locale.ROOT),
-                    segments(document, paragraph, placed, marksSoFar)));
+                    segments));
         }
-        return HttpResponse.ok(new ModelAndView<>("documents/page", Map.of(
-                "document", document,
-                "paragraphs", paragraphs,
-                "footnotes", document.footnotes(),
-                "marked", marksSoFar.keySet(),
-                "cited", document.citedSymbols().stream().map(s -> Map.of("symbol", s, "url", UnSymbols.undocsUrl(s)))
-                        .toList())));
+        Map<String, Object> model = new HashMap<>();
+        model.put("document", document);
+        model.put("paragraphs", paragraphs);
+        model.put("footnotes", document.footnotes());
+        model.put("footnoteHit", footnoteHit);
+        model.put("marked", marksSoFar.keySet());
+        model.put("cited", document.citedSymbols().stream().map(s -> Map.of("symbol", s, "url", UnSymbols.undocsUrl(s)))
+                .toList());
+        return HttpResponse.ok(new ModelAndView<>("documents/page", model));
+    }
+
+    /** {@code START-LENGTH} as a span, or null when absent or malformed (the page then marks nothing). */
+    private static Span highlight(String hl) {
+        if (hl == null) {
+            return null;
+        }
+        int dash = hl.indexOf('-');
+        Integer start = dash < 0 ? null : parseNumber(hl.substring(0, dash));
+        Integer length = dash < 0 ? null : parseNumber(hl.substring(dash + 1));
+        if (start == null || length == null || length < 1 || start > Integer.MAX_VALUE - length) {
+            return null;
+        }
+        return new Span(start, start + length);
+    }
+
+    private static Integer parseNumber(String value) {
+        if (value == null || !value.matches("\\d{1,9}")) {
+            return null;
+        }
+        return Integer.parseInt(value);
+    }
+
+    /**
+     * The segments of a paragraph with the text inside a highlight split out as "hit" segments
+     * (the first with the id {@code hit}); marks and links keep their place.
+     */
+    static List<Segment> highlighted(List<Segment> segments, int paragraphStart, Span highlight) {
+        List<Segment> result = new ArrayList<>();
+        int position = paragraphStart;
+        boolean first = true;
+        for (Segment segment : segments) {
+            if (segment.kind().equals("mark")) {
+                result.add(segment);
+                continue;
+            }
+            int start = position;
+            int end = position + segment.text().length();
+            position = end;
+            if (!segment.kind().equals("text") || end <= highlight.start() || start >= highlight.end()) {
+                result.add(segment);
+                continue;
+            }
+            int from = Math.max(start, highlight.start()) - start;
+            int to = Math.min(end, highlight.end()) - start;
+            if (from > 0) {
+                result.add(new Segment("text", segment.text().substring(0, from), null, null));
+            }
+            result.add(new Segment("hit", segment.text().substring(from, to), null, first ? "hit" : null));
+            first = false;
+            if (to < segment.text().length()) {
+                result.add(new Segment("text", segment.text().substring(to), null, null));
+            }
+        }
+        return result;
     }
 
     private Optional<CleanDocument> find(long id) {

@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.paraterm.concordance.ConcordanceIndex;
 import org.paraterm.corpus.CorpusLoader;
 import org.paraterm.corpus.DocumentStore;
 import org.paraterm.mining.CorpusMining;
@@ -44,13 +45,15 @@ public class CorpusAdminController {
     private final CorpusLoader loader;
     private final DocumentStore documents;
     private final CorpusMining mining;
+    private final ConcordanceIndex concordance;
     private final Path uploads;
 
     public CorpusAdminController(CorpusLoader loader, DocumentStore documents, CorpusMining mining,
-                                 @Value("${paraterm.data:}") String data) {
+                                 ConcordanceIndex concordance, @Value("${paraterm.data:}") String data) {
         this.loader = loader;
         this.documents = documents;
         this.mining = mining;
+        this.concordance = concordance;
         this.uploads = (data.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "paraterm")
                 : Path.of(data)).resolve("uploads");
     }
@@ -82,6 +85,7 @@ public class CorpusAdminController {
             return back("problem", "refused " + result.refusal());
         }
         int candidates = mining.remine(MiningSettings.defaults());
+        concordance.synchronize();
         return back("done", result.outcome().name().toLowerCase(java.util.Locale.ROOT) + " " + name + "; mined "
                 + candidates + " candidates");
     }
