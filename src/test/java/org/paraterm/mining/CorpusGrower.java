@@ -69,7 +69,7 @@ public final class CorpusGrower {
     }
 
     /** A model trained on the UNPC development set and the bundled documents. */
-    static CorpusGrower trained(Path unpcChinese, Path seedFolder) throws IOException {
+    public static CorpusGrower trained(Path unpcChinese, Path seedFolder) throws IOException {
         List<String> paragraphs = new ArrayList<>();
         for (String line : Files.readAllLines(unpcChinese, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
@@ -85,7 +85,7 @@ public final class CorpusGrower {
     }
 
     /** Documents of generated text, as files would hold them, until {@code bytes} of UTF-8 text. */
-    List<byte[]> files(long bytes, long seed) {
+    public List<byte[]> files(long bytes, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<byte[]> files = new ArrayList<>();
         long total = 0;
