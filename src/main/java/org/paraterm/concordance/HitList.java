@@ -2,6 +2,7 @@ package org.paraterm.concordance;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class HitList {
         IntList units = new IntList(64);
         IntList starts = new IntList(64);
         IntList ends = new IntList(64);
-        List<Long> documentIds = new ArrayList<>();
+        long[] documentIds = new long[64];
         IntList ordinals = new IntList(64);
         IntList paragraphs = new IntList(64);
         IntList unitStarts = new IntList(64);
@@ -100,20 +101,19 @@ public final class HitList {
                 int ordinal = (int) ordinalValues.longValue();
                 int paragraph = (int) paragraphValues.longValue();
                 int unitStart = (int) startValues.longValue();
+                if (documentIds.length < starts.size()) {
+                    documentIds = Arrays.copyOf(documentIds, Math.max(starts.size(), documentIds.length * 2));
+                }
                 for (int i = before; i < starts.size(); i++) {
                     units.add(leaf.docBase + doc);
-                    documentIds.add(documentId);
+                    documentIds[i] = documentId;
                     ordinals.add(ordinal);
                     paragraphs.add(paragraph);
                     unitStarts.add(unitStart);
                 }
             }
         }
-        long[] ids = new long[documentIds.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = documentIds.get(i);
-        }
-        return new HitList(view, query, units, starts, ends, ids, ordinals.toArray(), paragraphs.toArray(),
+        return new HitList(view, query, units, starts, ends, Arrays.copyOf(documentIds, starts.size()), ordinals.toArray(), paragraphs.toArray(),
                 unitStarts.toArray());
     }
 
@@ -182,7 +182,9 @@ public final class HitList {
         }
         int[] rank = new int[total()];
         for (int i = 0; i < rank.length; i++) {
-            rank[i] = ranks.getOrDefault(documents[i], Integer.MAX_VALUE);
+            // Hits come grouped by unit, so most share the previous hit's document.
+            rank[i] = i > 0 && documents[i] == documents[i - 1] ? rank[i - 1]
+                    : ranks.getOrDefault(documents[i], Integer.MAX_VALUE);
         }
         return (a, b) -> {
             if (rank[a] != rank[b]) {
