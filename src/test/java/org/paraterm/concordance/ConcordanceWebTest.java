@@ -147,6 +147,22 @@ class ConcordanceWebTest {
     }
 
     @Test
+    void shouldLinkAFootnoteHitToItsFootnoteWithTheHitHighlighted() throws Exception {
+        String answer = get("/api/concordance?q=" + encode("出售品编号") + "&size=1").body();
+        Matcher href = Pattern.compile("\"footnote\":(\\d+),.*\"href\":\"([^\"]+)\"").matcher(answer);
+        assertThat(href.find()).as(answer).isTrue();
+        String link = href.group(2).replace("\\u0026", "&");
+        assertThat(link).matches("/documents/\\d+\\?fn=" + href.group(1) + "&hl=\\d+-5#fn" + href.group(1));
+
+        String document = get(link.substring(0, link.indexOf('#'))).body();
+
+        Matcher mark = Pattern.compile("<mark id=\"hit\">出售品编号</mark>").matcher(document);
+        assertThat(mark.find()).isTrue();
+        assertThat(document.lastIndexOf("<li ", mark.start()))
+                .isEqualTo(document.indexOf("<li id=\"fn" + href.group(1) + "\""));
+    }
+
+    @Test
     void shouldShowTheFormToVisitorsAndExplainABadQuery() throws Exception {
         HttpResponse<String> empty = get("/concordance");
         HttpResponse<String> bad = get("/concordance?q=" + encode("打击*"));
