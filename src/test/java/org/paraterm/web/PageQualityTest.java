@@ -70,8 +70,8 @@ class PageQualityTest {
     void shouldServeValidLightPagesWithLabelledFieldsToVisitors() throws Exception {
         assertPagesAreGood(new WebSession(server.getPort()), List.of("/", "/documents", "/documents/1", "/entries",
                 "/entries/1", "/entries?list=1&q=" + encoded("恐怖主义"), "/browse", "/browse?order=alphabet",
-                "/candidates", "/candidates/" + encoded("外国恐怖主义作战人员"), "/login", "/openapi", "/no-such-page",
-                "/concordance", "/concordance?q=" + encoded("打击*犯罪 | 会员国") + "&sort=right",
+                "/candidates", "/candidates/" + encoded("外国恐怖主义作战人员"), "/login", "/openapi", "/check",
+                "/no-such-page", "/concordance", "/concordance?q=" + encoded("打击*犯罪 | 会员国") + "&sort=right",
                 "/concordance?q=" + encoded("打击*"), "/documents/1?hl=120-4#p3"));
     }
 
