@@ -15,7 +15,8 @@ public record Candidate(String term, int frequency, int documents, double score,
                         double rightEntropy, double cohesion, List<Occurrence> occurrences) {
 
     public Candidate {
-        occurrences = List.copyOf(occurrences);
+        // Held as numbers, not one object per occurrence: a large corpus has millions of them.
+        occurrences = Occurrences.of(occurrences);
     }
 
     public Candidate withScore(double newScore) {

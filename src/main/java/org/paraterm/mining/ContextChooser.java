@@ -3,10 +3,8 @@ package org.paraterm.mining;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.paraterm.corpus.Chars;
 import org.paraterm.corpus.CleanDocument;
@@ -41,6 +39,13 @@ final class ContextChooser {
     /** Per document: the offsets of 《 and of the matching 》, in text order. */
     private final int[][] titleOpens;
     private final int[][] titleCloses;
+    /**
+     * While choosing for one candidate: the best pick of each document met so far, and which
+     * documents those are (reset after each candidate). Not for use by two threads at once.
+     */
+    private final Pick[] bestOfDocument;
+    private final int[] usedDocuments;
+    private int documentsUsed;
 
     ContextChooser(List<CleanDocument> documents) {
         this.documents = documents;
@@ -51,6 +56,8 @@ final class ContextChooser {
         quality = new double[n][];
         titleOpens = new int[n][];
         titleCloses = new int[n][];
+        bestOfDocument = new Pick[n];
+        usedDocuments = new int[n];
         for (int d = 0; d < n; d++) {
             measure(d, documents.get(d));
         }
@@ -93,30 +100,43 @@ final class ContextChooser {
     /** Up to {@code count} contexts: the best sentence of each document, best first, then the next best. */
     List<Context> best(Candidate candidate, int count) {
         int length = candidate.term().length();
-        Map<Integer, Pick> bestOfDocument = new HashMap<>();
+        Occurrences occurrences = Occurrences.of(candidate.occurrences());
         Best top = new Best(count * 3);
         int previousDocument = -1;
         int previousSentence = -1;
         Pick previous = null;
-        for (Occurrence occurrence : candidate.occurrences()) {
-            int d = occurrence.document();
-            int s = occurrence.sentence();
-            double q = quality[d][s] * titleFactor(d, occurrence.offset(), length);
+        for (int k = 0; k < occurrences.size(); k++) {
+            int d = occurrences.document(k);
+            int s = occurrences.sentence(k);
+            int offset = occurrences.offset(k);
+            double q = quality[d][s] * titleFactor(d, offset, length);
             if (d == previousDocument && s == previousSentence) {
                 // Another occurrence in the same sentence: keep the sentence once, at its better place.
                 if (q > previous.quality) {
                     previous.quality = q;
-                    previous.offset = occurrence.offset();
+                    previous.offset = offset;
                 }
                 continue;
             }
             previousDocument = d;
             previousSentence = s;
-            previous = new Pick(d, s, occurrence.offset(), q);
-            bestOfDocument.merge(d, previous, (a, b) -> b.quality > a.quality ? b : a);
+            previous = new Pick(d, s, offset, q);
+            // The best sentence of each document, as it looked when it was met (an earlier one on ties).
+            Pick ofDocument = bestOfDocument[d];
+            if (ofDocument == null) {
+                bestOfDocument[d] = previous;
+                usedDocuments[documentsUsed++] = d;
+            } else if (previous.quality > ofDocument.quality) {
+                bestOfDocument[d] = previous;
+            }
             top.offer(previous);
         }
-        List<Pick> ordered = new ArrayList<>(bestOfDocument.values());
+        List<Pick> ordered = new ArrayList<>(documentsUsed + count * 3);
+        for (int i = 0; i < documentsUsed; i++) {
+            ordered.add(bestOfDocument[usedDocuments[i]]);
+            bestOfDocument[usedDocuments[i]] = null;
+        }
+        documentsUsed = 0;
         ordered.sort(Pick.ORDER);
         ordered.addAll(top.sorted());
         List<Context> chosen = new ArrayList<>(count);

@@ -22,22 +22,26 @@ final class NestedTermDiscount {
     private NestedTermDiscount() {
     }
 
-    static List<Candidate> apply(List<Candidate> candidates) {
+    /**
+     * @param places     for each candidate, the places of its occurrences in the joined text the
+     *                   miner counted in ({@link SegmentExtractor.Segments#text()}), ascending
+     * @param textLength the length of that text
+     */
+    static List<Candidate> apply(List<Candidate> candidates, int[][] places, int textLength) {
         TermIndex index = new TermIndex(candidates);
         int[][] containers = containers(candidates, index);
+        Marks marks = new Marks(textLength);
         List<Candidate> kept = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
-            double share = (double) Math.min(covered(candidate, containers[i], candidates), candidate.frequency())
+            double share = (double) Math.min(covered(i, containers[i], candidates, places, marks), candidate.frequency())
                     / candidate.frequency();
             // A fragment lives inside a few fixed longer terms; a head term like 恐怖主义 is nested
             // too, but in many different ones, and stays.
             if (share >= FRAGMENT && nearest(candidate.term(), containers[i], candidates, index) <= MAX_FRAGMENT_CONTAINERS) {
                 continue;
             }
-            kept.add(new Candidate(candidate.term(), candidate.frequency(), candidate.documents(),
-                    candidate.score() * (1 - WEIGHT * share), candidate.leftEntropy(), candidate.rightEntropy(),
-                    candidate.cohesion(), candidate.occurrences()));
+            kept.add(candidate.withScore(candidate.score() * (1 - WEIGHT * share)));
         }
         return kept;
     }
@@ -86,48 +90,57 @@ final class NestedTermDiscount {
         return containers;
     }
 
-    /** How many occurrences of the candidate lie inside an occurrence of one of its containers. */
-    private static int covered(Candidate candidate, int[] containers, List<Candidate> candidates) {
+    /**
+     * How many occurrences of candidate {@code i} lie inside an occurrence of one of its
+     * containers: its own places are marked first, then each container occurrence's place of the
+     * term is looked up and counted once. A few array accesses per container occurrence, no search.
+     */
+    private static int covered(int i, int[] containers, List<Candidate> candidates, int[][] places, Marks marks) {
         if (containers.length == 0) {
             return 0;
         }
-        List<Occurrence> occurrences = candidate.occurrences();
-        long[] keys = new long[occurrences.size()];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = key(occurrences.get(k).document(), occurrences.get(k).offset());
+        int own = marks.own(i);
+        int counted = marks.counted(i);
+        int[] mark = marks.mark;
+        for (int place : places[i]) {
+            mark[place] = own;
         }
-        Arrays.sort(keys);
-        boolean[] inside = new boolean[keys.length];
         int covered = 0;
-        String term = candidate.term();
+        String term = candidates.get(i).term();
         for (int c : containers) {
-            Candidate container = candidates.get(c);
-            String outer = container.term();
+            String outer = candidates.get(c).term();
             for (int at = outer.indexOf(term); at >= 0; at = outer.indexOf(term, at + 1)) {
-                // Occurrences come in text order, so each search starts where the last one ended.
-                int low = 0;
-                long last = Long.MIN_VALUE;
-                for (Occurrence occurrence : container.occurrences()) {
-                    long key = key(occurrence.document(), occurrence.offset() + at);
-                    if (key < last) {
-                        low = 0;
-                    }
-                    last = key;
-                    int found = Arrays.binarySearch(keys, low, keys.length, key);
+                for (int place : places[c]) {
+                    int inner = place + at;
                     // Every container occurrence holds one of the candidate's own occurrences.
-                    if (found >= 0) {
-                        low = found + 1;
-                        if (!inside[found]) {
-                            inside[found] = true;
-                            covered++;
-                        }
-                    } else {
-                        low = -found - 1;
+                    if (mark[inner] == own) {
+                        mark[inner] = counted;
+                        covered++;
                     }
                 }
             }
         }
         return covered;
+    }
+
+    /**
+     * One number per place of the joined text, telling which candidate's occurrence is there and
+     * whether it was counted; each candidate has marks of its own, so nothing is ever cleared.
+     */
+    private static final class Marks {
+        private final int[] mark;
+
+        Marks(int textLength) {
+            mark = new int[textLength];
+        }
+
+        int own(int candidate) {
+            return 2 * candidate + 1;
+        }
+
+        int counted(int candidate) {
+            return 2 * candidate + 2;
+        }
     }
 
     /**
@@ -168,10 +181,6 @@ final class NestedTermDiscount {
             }
         }
         return false;
-    }
-
-    private static long key(int document, int offset) {
-        return ((long) document << 32) | (offset & 0xFFFFFFFFL);
     }
 
     /**

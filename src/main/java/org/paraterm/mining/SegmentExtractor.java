@@ -62,10 +62,13 @@ final class SegmentExtractor {
             return segment;
         }
 
-        /** Where a string starting at a position of the joined text occurs in its document. */
-        Occurrence occurrence(int position) {
-            int segment = segmentAt(position);
-            return new Occurrence(document[segment], sentence[segment], offset[segment] + position - start[segment]);
+        int sentence(int segment) {
+            return sentence[segment];
+        }
+
+        /** The offset in its document of a position of the joined text inside a segment. */
+        int offset(int segment, int position) {
+            return offset[segment] + position - start[segment];
         }
 
         /** Segments already joined, as one document of one sentence: its runs between separators. */

@@ -54,6 +54,9 @@ public final class TermMiner {
         double[] cohesion = cohesion(counter, survivors);
 
         List<Candidate> candidates = new ArrayList<>(survivors.count);
+        // Each candidate's places in the joined text, in text order: the nested-term discount
+        // matches occurrences by them.
+        int[][] places = new int[survivors.count][];
         for (int i = 0; i < survivors.count; i++) {
             int from = survivors.from[i];
             int frequency = survivors.to[i] - from;
@@ -63,15 +66,17 @@ public final class TermMiner {
                 positions[r] = counter.position(from + r);
             }
             Arrays.sort(positions);
-            List<Occurrence> occurrences = new ArrayList<>(frequency);
+            places[i] = positions;
+            Occurrences.Builder occurrences = new Occurrences.Builder(frequency);
             int documentsUsing = 0;
             int lastDocument = -1;
             for (int position : positions) {
-                Occurrence occurrence = segments.occurrence(position);
-                occurrences.add(occurrence);
-                if (occurrence.document() != lastDocument) {
+                int segment = segments.segmentAt(position);
+                int document = segments.document(segment);
+                occurrences.add(document, segments.sentence(segment), segments.offset(segment, position));
+                if (document != lastDocument) {
                     documentsUsing++;
-                    lastDocument = occurrence.document();
+                    lastDocument = document;
                 }
             }
             String term = survivors.terms.get(i);
@@ -80,9 +85,9 @@ public final class TermMiner {
             double boundary = Math.min(leftEntropy, rightEntropy);
             double score = Termhood.score(settings, term, frequency, documentsUsing, boundary, cohesion[i]);
             candidates.add(new Candidate(term, frequency, documentsUsing, score, leftEntropy, rightEntropy,
-                    cohesion[i], occurrences));
+                    cohesion[i], occurrences.build()));
         }
-        candidates = NestedTermDiscount.apply(candidates);
+        candidates = NestedTermDiscount.apply(candidates, places, counter.length());
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::term));
         return candidates;
     }

@@ -1,6 +1,7 @@
 package org.paraterm.mining;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,9 +55,23 @@ final class VariantGrouper {
     }
 
     static Map<Integer, Integer> byDocument(List<Occurrence> occurrences) {
+        Occurrences all = Occurrences.of(occurrences);
         Map<Integer, Integer> counts = new HashMap<>();
-        for (Occurrence occurrence : occurrences) {
-            counts.merge(occurrence.document(), 1, Integer::sum);
+        // Occurrences come in text order: one map update per run of one document, not per occurrence.
+        int run = 0;
+        int document = -1;
+        for (int k = 0; k < all.size(); k++) {
+            if (all.document(k) != document) {
+                if (run > 0) {
+                    counts.merge(document, run, Integer::sum);
+                }
+                document = all.document(k);
+                run = 0;
+            }
+            run++;
+        }
+        if (run > 0) {
+            counts.merge(document, run, Integer::sum);
         }
         return counts;
     }
@@ -121,9 +136,10 @@ final class VariantGrouper {
     /** The occurrences of {@code part} that do not lie inside an occurrence of {@code whole}. */
     private static List<Occurrence> outside(Candidate part, Candidate whole) {
         Set<Long> inside = new HashSet<>();
-        for (Occurrence occurrence : whole.occurrences()) {
+        Occurrences wholes = Occurrences.of(whole.occurrences());
+        for (int k = 0; k < wholes.size(); k++) {
             for (int at = whole.term().indexOf(part.term()); at >= 0; at = whole.term().indexOf(part.term(), at + 1)) {
-                inside.add(key(occurrence.document(), occurrence.offset() + at));
+                inside.add(key(wholes.document(k), wholes.offset(k) + at));
             }
         }
         return part.occurrences().stream()
@@ -199,14 +215,8 @@ final class VariantGrouper {
      * differing parts share a character.
      */
     private double usedAlike(Candidate a, Candidate b) {
-        Set<Long> sentencesOfA = new HashSet<>();
-        for (Occurrence occurrence : a.occurrences()) {
-            sentencesOfA.add(key(occurrence.document(), occurrence.sentence()));
-        }
-        for (Occurrence occurrence : b.occurrences()) {
-            if (sentencesOfA.contains(key(occurrence.document(), occurrence.sentence()))) {
-                return -1;
-            }
+        if (shareASentence(Occurrences.of(a.occurrences()), Occurrences.of(b.occurrences()))) {
+            return -1;
         }
         if (documentOverlap(a, b) > DOCUMENT_OVERLAP) {
             return -1;
@@ -223,6 +233,21 @@ final class VariantGrouper {
             alike += SHARED_MORPHEME;
         }
         return alike;
+    }
+
+    /** Whether an occurrence of one lies in the same sentence as an occurrence of the other. */
+    private static boolean shareASentence(Occurrences a, Occurrences b) {
+        long[] sentencesOfA = new long[a.size()];
+        for (int k = 0; k < sentencesOfA.length; k++) {
+            sentencesOfA[k] = key(a.document(k), a.sentence(k));
+        }
+        Arrays.sort(sentencesOfA);
+        for (int k = 0; k < b.size(); k++) {
+            if (Arrays.binarySearch(sentencesOfA, key(b.document(k), b.sentence(k))) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The share of use two forms have in common over documents: Σ min(share in a, share in b). */
@@ -243,9 +268,10 @@ final class VariantGrouper {
     private Map<String, Integer> neighbours(Candidate candidate) {
         Map<String, Integer> counts = new HashMap<>();
         int length = candidate.term().length();
-        for (Occurrence occurrence : candidate.occurrences()) {
-            String text = documents.get(occurrence.document()).matchText();
-            int start = occurrence.offset();
+        Occurrences occurrences = Occurrences.of(candidate.occurrences());
+        for (int k = 0; k < occurrences.size(); k++) {
+            String text = documents.get(occurrences.document(k)).matchText();
+            int start = occurrences.offset(k);
             int end = start + length;
             counts.merge("<" + (start > 0 ? text.charAt(start - 1) : '^'), 1, Integer::sum);
             counts.merge(">" + (end < text.length() ? text.charAt(end) : '$'), 1, Integer::sum);
