@@ -158,8 +158,17 @@ final class ContextChooser {
 
     /** One sentence as an example, with the occurrence of the term that shows it best. */
     private static final class Pick {
-        static final Comparator<Pick> ORDER = Comparator.comparingDouble((Pick p) -> -p.quality)
-                .thenComparingInt(p -> p.document).thenComparingInt(p -> p.sentence);
+        /** Best first: higher quality, then earlier document and sentence. */
+        static final Comparator<Pick> ORDER = Pick::compare;
+
+        static int compare(Pick a, Pick b) {
+            int byQuality = Double.compare(-a.quality, -b.quality);
+            if (byQuality != 0) {
+                return byQuality;
+            }
+            int byDocument = Integer.compare(a.document, b.document);
+            return byDocument != 0 ? byDocument : Integer.compare(a.sentence, b.sentence);
+        }
 
         final int document;
         final int sentence;
@@ -190,7 +199,7 @@ final class ContextChooser {
                 if (size == picks.length) {
                     findWorst();
                 }
-            } else if (Pick.ORDER.compare(pick, picks[worst]) < 0) {
+            } else if (Pick.compare(pick, picks[worst]) < 0) {
                 picks[worst] = pick;
                 findWorst();
             }
@@ -199,7 +208,7 @@ final class ContextChooser {
         private void findWorst() {
             worst = 0;
             for (int i = 1; i < size; i++) {
-                if (Pick.ORDER.compare(picks[i], picks[worst]) > 0) {
+                if (Pick.compare(picks[i], picks[worst]) > 0) {
                     worst = i;
                 }
             }

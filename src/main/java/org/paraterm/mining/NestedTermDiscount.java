@@ -54,7 +54,8 @@ final class NestedTermDiscount {
             String b = candidates.get(j).term();
             for (int start = 0; start < b.length(); start++) {
                 int hash = 0;
-                for (int end = start + 1; end <= b.length(); end++) {
+                int last = Math.min(b.length(), start + index.longestFrom(b, start));
+                for (int end = start + 1; end <= last; end++) {
                     hash = 31 * hash + b.charAt(end - 1);
                     if (end - start < 2 || end - start == b.length()) {
                         continue;
@@ -168,7 +169,8 @@ final class NestedTermDiscount {
         for (int at = container.indexOf(term); at >= 0; at = container.indexOf(term, at + 1)) {
             for (int start = 0; start <= at; start++) {
                 int hash = 0;
-                for (int end = start + 1; end <= container.length(); end++) {
+                int last = Math.min(container.length(), start + index.longestFrom(container, start));
+                for (int end = start + 1; end <= last; end++) {
                     hash = 31 * hash + container.charAt(end - 1);
                     if (end < at + term.length() || end - start == term.length() || end - start == container.length()) {
                         continue;
@@ -193,6 +195,13 @@ final class NestedTermDiscount {
         private final List<Candidate> candidates;
         private final long[] slots;
         private final int shift;
+        /**
+         * By a hash of two opening characters, the length of the longest candidate opening with
+         * them (or with others of the same hash): no longer slice from there can be a candidate,
+         * and most slices of a term open with two characters no candidate opens with.
+         */
+        private final byte[] longestByOpening = new byte[1 << OPENING_BITS];
+        private static final int OPENING_BITS = 20;
 
         TermIndex(List<Candidate> candidates) {
             this.candidates = candidates;
@@ -210,7 +219,26 @@ final class NestedTermDiscount {
                     }
                     slots[slot] = (long) hash << 32 | i;
                 }
+                if (term.length() >= 2) {
+                    int opening = opening(term, 0);
+                    longestByOpening[opening] = (byte) Math.max(longestByOpening[opening],
+                            Math.min(term.length(), Byte.MAX_VALUE));
+                }
             }
+        }
+
+        /** No candidate spelled by a slice of {@code text} from {@code start} is longer than this. */
+        int longestFrom(String text, int start) {
+            if (start + 2 > text.length()) {
+                return 0;
+            }
+            int longest = longestByOpening[opening(text, start)];
+            // A term longer than a byte holds is never cut short.
+            return longest == Byte.MAX_VALUE ? text.length() : longest;
+        }
+
+        private static int opening(String text, int start) {
+            return (text.charAt(start) << 16 | text.charAt(start + 1)) * 0x9E3779B9 >>> (32 - OPENING_BITS);
         }
 
         /** The index of the candidate spelled {@code text[start, end)}, or -1. */

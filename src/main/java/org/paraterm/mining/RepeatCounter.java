@@ -168,16 +168,20 @@ final class RepeatCounter {
         // Sweep right to left: nearest[v] is the smallest index above the rank whose lcp is v.
         int[] nearest = new int[limit];
         Arrays.fill(nearest, length);
+        // The queries of one rank (all the cuts of one term) share the running extreme over v.
+        int[] extreme = new int[limit];
         int next = q - 1;
         for (int r = length - 1; r >= 0; r--) {
             nearest[lcp[r + 1]] = r + 1;
+            int known = 0;
+            int end = length;
             while (next >= 0 && (int) (order[next] >>> 32) == r) {
                 int query = (int) order[next];
-                int end = length;
-                for (int v = 0; v < lengths[query]; v++) {
-                    end = Math.min(end, nearest[v]);
+                for (; known < lengths[query]; known++) {
+                    end = Math.min(end, nearest[known]);
+                    extreme[known] = end;
                 }
-                answers[query] = end;
+                answers[query] = extreme[lengths[query] - 1];
                 next--;
             }
         }
@@ -186,13 +190,15 @@ final class RepeatCounter {
         next = 0;
         for (int r = 0; r < length; r++) {
             nearest[lcp[r]] = r;
+            int known = 0;
+            int start = 0;
             while (next < q && (int) (order[next] >>> 32) == r) {
                 int query = (int) order[next];
-                int start = 0;
-                for (int v = 0; v < lengths[query]; v++) {
-                    start = Math.max(start, nearest[v]);
+                for (; known < lengths[query]; known++) {
+                    start = Math.max(start, nearest[known]);
+                    extreme[known] = start;
                 }
-                answers[query] -= start;
+                answers[query] -= extreme[lengths[query] - 1];
                 next++;
             }
         }

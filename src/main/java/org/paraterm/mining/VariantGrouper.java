@@ -27,8 +27,6 @@ final class VariantGrouper {
      */
     private static final int LONGEST_FULL = 30;
     private static final int LONGEST_SHORT = 20;
-    /** Two positions blanked in a near-identical key; never part of a candidate. */
-    private static final String WILDCARD = "\u0000\u0000";
     /** Near-identical forms must be at least this alike (context similarity plus shared morpheme). */
     private static final double ALIKE = 0.3;
     /** A shared character in the differing parts (作战 / 战斗, 集团 / 团伙) counts this much. */
@@ -156,27 +154,42 @@ final class VariantGrouper {
     private void nearIdentical(List<Candidate> candidates) {
         // Two forms that differ in one or two adjacent characters share the key made by blanking
         // those two positions, so only such pairs ever meet (no comparison of every pair in a bucket).
-        Map<String, List<Candidate>> windows = new HashMap<>();
-        for (Candidate candidate : candidates) {
-            String term = candidate.term();
+        // A key is a hash of the blanked string beside the candidate's index, all in one sorted
+        // array: equal hashes are neighbours, each group in list order. Two keys that share a
+        // hash by accident only bring a pair the string test then turns away.
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(candidates.size()));
+        long indexMask = (1L << indexBits) - 1;
+        long[] keys = new long[16];
+        int keyCount = 0;
+        for (int c = 0; c < candidates.size(); c++) {
+            String term = candidates.get(c).term();
             if (term.length() < 4 || term.indexOf('的') >= 0) {
                 continue;
             }
             for (int at = 1; at + 2 <= term.length(); at++) {
-                String key = term.substring(0, at) + WILDCARD + term.substring(at + 2);
-                windows.computeIfAbsent(key, k -> new ArrayList<>(2)).add(candidate);
+                if (keyCount == keys.length) {
+                    keys = Arrays.copyOf(keys, keyCount * 2);
+                }
+                keys[keyCount++] = blankedHash(term, at) << indexBits | c;
             }
         }
+        Arrays.sort(keys, 0, keyCount);
         record Pair(Candidate main, Candidate other, double alike) {
         }
         List<Pair> pairs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (List<Candidate> group : windows.values()) {
-            for (int i = 0; i < group.size(); i++) {
-                for (int j = i + 1; j < group.size(); j++) {
-                    Candidate a = group.get(i);
-                    Candidate b = group.get(j);
-                    if (!nearlyTheSameString(a.term(), b.term()) || !seen.add(a.term() + "|" + b.term())) {
+        Set<Long> seen = new HashSet<>();
+        for (int groupStart = 0, groupEnd; groupStart < keyCount; groupStart = groupEnd) {
+            groupEnd = groupStart + 1;
+            while (groupEnd < keyCount && keys[groupEnd] >>> indexBits == keys[groupStart] >>> indexBits) {
+                groupEnd++;
+            }
+            for (int i = groupStart; i < groupEnd; i++) {
+                for (int j = i + 1; j < groupEnd; j++) {
+                    int indexA = (int) (keys[i] & indexMask);
+                    int indexB = (int) (keys[j] & indexMask);
+                    Candidate a = candidates.get(indexA);
+                    Candidate b = candidates.get(indexB);
+                    if (!nearlyTheSameString(a.term(), b.term()) || !seen.add(key(indexA, indexB))) {
                         continue;
                     }
                     double alike = usedAlike(a, b);
@@ -201,6 +214,16 @@ final class VariantGrouper {
                 add(main, variant(pair.other(), Variant.Relation.NEAR_IDENTICAL));
             }
         }
+    }
+
+    /** A hash of the term with positions {@code at} and {@code at + 1} blanked. */
+    private static long blankedHash(String term, int at) {
+        long hash = term.length();
+        for (int i = 0; i < term.length(); i++) {
+            char c = i == at || i == at + 1 ? 0 : term.charAt(i);
+            hash = (hash + c) * 0x9E3779B97F4A7C15L;
+        }
+        return hash ^ hash >>> 29;
     }
 
     private static boolean nearlyTheSameString(String a, String b) {
@@ -264,31 +287,50 @@ final class VariantGrouper {
         return overlap;
     }
 
-    /** The characters right before and right after each occurrence. */
-    private Map<String, Integer> neighbours(Candidate candidate) {
-        Map<String, Integer> counts = new HashMap<>();
+    /**
+     * The characters right before and right after each occurrence, as sorted numbers (side and
+     * character), so that equal neighbours are runs.
+     */
+    private int[] neighbours(Candidate candidate) {
         int length = candidate.term().length();
         Occurrences occurrences = Occurrences.of(candidate.occurrences());
+        int[] neighbours = new int[2 * occurrences.size()];
         for (int k = 0; k < occurrences.size(); k++) {
             String text = documents.get(occurrences.document(k)).matchText();
             int start = occurrences.offset(k);
             int end = start + length;
-            counts.merge("<" + (start > 0 ? text.charAt(start - 1) : '^'), 1, Integer::sum);
-            counts.merge(">" + (end < text.length() ? text.charAt(end) : '$'), 1, Integer::sum);
+            neighbours[2 * k] = start > 0 ? text.charAt(start - 1) : '^';
+            neighbours[2 * k + 1] = 1 << 16 | (end < text.length() ? text.charAt(end) : '$');
         }
-        return counts;
+        Arrays.sort(neighbours);
+        return neighbours;
     }
 
-    private static double cosine(Map<String, Integer> a, Map<String, Integer> b) {
+    /**
+     * The cosine of two neighbour profiles (sorted, a neighbour repeated as often as it occurs).
+     * The sums are of whole numbers, exact in any order.
+     */
+    private static double cosine(int[] a, int[] b) {
         double dot = 0;
         double normA = 0;
         double normB = 0;
-        for (Map.Entry<String, Integer> entry : a.entrySet()) {
-            normA += (double) entry.getValue() * entry.getValue();
-            dot += (double) entry.getValue() * b.getOrDefault(entry.getKey(), 0);
-        }
-        for (int count : b.values()) {
-            normB += (double) count * count;
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            int runA = 0;
+            int runB = 0;
+            int next = Math.min(i < a.length ? a[i] : Integer.MAX_VALUE, j < b.length ? b[j] : Integer.MAX_VALUE);
+            while (i < a.length && a[i] == next) {
+                runA++;
+                i++;
+            }
+            while (j < b.length && b[j] == next) {
+                runB++;
+                j++;
+            }
+            normA += (double) runA * runA;
+            normB += (double) runB * runB;
+            dot += (double) runA * runB;
         }
         return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
     }
