@@ -266,19 +266,36 @@ final class RepeatCounter {
             for (int c = 1; c < starts.length; c++) {
                 starts[c] += starts[c - 1];
             }
+            // The first round's keys (the characters after the first), made here in one pass in
+            // text order: made group by group, each key was a read at a random place of the text.
+            int firstTake = Math.min(perRound, cap - 1);
+            int firstShift = positionBits + charBits * (perRound - firstTake);
+            long[] firstKeys = new long[length];
             int[] next = starts.clone();
             for (int i = 0; i < length; i++) {
-                suffixes[next[code[text[i]]]++] = i;
+                int c = code[text[i]];
+                int rank = next[c]++;
+                suffixes[rank] = i;
+                if (c != 0) {
+                    firstKeys[rank] = chunk(i, 1, firstTake) << firstShift | i;
+                }
             }
             int[] stack = new int[64];
             // The separator's bucket (c = 0) holds suffixes that share nothing.
             for (int c = 1; c + 1 < starts.length; c++) {
                 // Groups still to split, as (from, to, depth) on an explicit stack.
                 int top = 0;
-                if (starts[c + 1] - starts[c] >= 2) {
-                    stack[top++] = starts[c];
-                    stack[top++] = starts[c + 1];
-                    stack[top++] = 1;
+                int size = starts[c + 1] - starts[c];
+                if (size >= 2) {
+                    if (keys.length < size) {
+                        keys = new long[Math.max(size, keys.length * 2)];
+                    }
+                    System.arraycopy(firstKeys, starts[c], keys, 0, size);
+                    // Each group pushed holds two suffixes at least.
+                    if (3 * (size / 2 + 1) > stack.length) {
+                        stack = Arrays.copyOf(stack, Math.max(3 * (size / 2 + 1), stack.length * 2));
+                    }
+                    top = order(starts[c], starts[c + 1], 1, firstTake, stack, top);
                 }
                 while (top > 0) {
                     int depth = stack[--top];
@@ -307,18 +324,34 @@ final class RepeatCounter {
             int shift = positionBits + charBits * (perRound - take);
             for (int k = 0; k < size; k++) {
                 int position = suffixes[from + k];
-                long chunk = 0;
-                for (int j = 0; j < take; j++) {
-                    // Past a separator the key stays 0, so a suffix that has ended sorts first.
-                    int c = code[text[position + depth + j]];
-                    chunk = chunk << charBits | c;
-                    if (c == 0) {
-                        chunk <<= charBits * (take - 1 - j);
-                        break;
-                    }
-                }
-                keys[k] = chunk << shift | position;
+                keys[k] = chunk(position, depth, take) << shift | position;
             }
+            return order(from, to, depth, take, stack, top);
+        }
+
+        /** The {@code take} characters from {@code depth} on of the suffix at a position, packed. */
+        private long chunk(int position, int depth, int take) {
+            long chunk = 0;
+            for (int j = 0; j < take; j++) {
+                // Past a separator the key stays 0, so a suffix that has ended sorts first.
+                int c = code[text[position + depth + j]];
+                chunk = chunk << charBits | c;
+                if (c == 0) {
+                    chunk <<= charBits * (take - 1 - j);
+                    break;
+                }
+            }
+            return chunk;
+        }
+
+        /**
+         * Sorts the group by its keys, made by {@link #split} or ahead of it ({@code keys[0, to -
+         * from)}: {@code take} characters from {@code depth} on, then the position); sets the common
+         * prefixes inside; pushes the groups that still agree.
+         */
+        private int order(int from, int to, int depth, int take, int[] stack, int top) {
+            int size = to - from;
+            int shift = positionBits + charBits * (perRound - take);
             Arrays.sort(keys, 0, size);
             long positionMask = (1L << positionBits) - 1;
             for (int k = 0; k < size; k++) {
