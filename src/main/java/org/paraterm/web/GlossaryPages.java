@@ -58,11 +58,13 @@ public class GlossaryPages {
     private final GlossaryStore glossary;
     private final CandidateStore candidates;
     private final Review review;
+    private final EntryUsage usage;
 
-    public GlossaryPages(GlossaryStore glossary, CandidateStore candidates, Review review) {
+    public GlossaryPages(GlossaryStore glossary, CandidateStore candidates, Review review, EntryUsage usage) {
         this.glossary = glossary;
         this.candidates = candidates;
         this.review = review;
+        this.usage = usage;
     }
 
     // --- review queue ---------------------------------------------------------------------
@@ -254,7 +256,7 @@ public class GlossaryPages {
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> entry(@PathVariable String id, @Nullable @QueryValue String done,
                                  @Nullable @QueryValue String problem, @Nullable @QueryValue String q,
-                                 @Nullable Authentication user) throws SQLException {
+                                 @Nullable Authentication user) throws SQLException, java.io.IOException {
         boolean terminologist = EntryApiController.isTerminologist(user);
         Optional<Entry> found = parse(id).flatMap(this::findAny)
                 .filter(e -> terminologist || (e.published() && !deleted(e)));
@@ -281,6 +283,9 @@ public class GlossaryPages {
         Optional<SearchMatch> lookedUp = SearchMatch.of(entry, q).filter(SearchMatch::isExact);
         model.put("lookedUp", lookedUp.orElse(null));
         model.put("related", related(entry, terminologist));
+        model.put("usage", usage.of(entry).orElse(null));
+        model.put("chartWidth", org.paraterm.concordance.ConcordanceCharts.WIDTH);
+        model.put("chartRow", org.paraterm.concordance.ConcordanceCharts.ROW);
         model.put("q", q == null ? "" : q.strip());
         return HttpResponse.ok(new ModelAndView<>("glossary/entry", model));
     }

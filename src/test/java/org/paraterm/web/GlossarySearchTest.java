@@ -41,6 +41,11 @@ class GlossarySearchTest {
         Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
         properties.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
+        server.getApplicationContext().getBean(org.paraterm.corpus.CorpusLoader.class)
+                .load(Path.of("glossary", "corpus", "un-zh"), (done, total, result) -> { });
+        server.getApplicationContext().getBean(org.paraterm.mining.CorpusMining.class)
+                .remine(org.paraterm.mining.MiningSettings.defaults());
+        server.getApplicationContext().getBean(org.paraterm.concordance.ConcordanceIndex.class).synchronize();
         try (InputStream in = Files.newInputStream(Path.of("glossary", "starter.tbx"))) {
             server.getApplicationContext().getBean(GlossaryStore.class)
                     .createAll(Tbx.read(in, "starter.tbx", EntryStatus.APPROVED, true), "starter", "starter glossary");
@@ -134,6 +139,20 @@ class GlossarySearchTest {
 
         assertThat(page).contains("data-copy=\"恐怖主义\"", "data-copy=\"terrorism\"", "相关词条 Related entries",
                 ">资助恐怖主义</a>", ">外国恐怖主义作战人员</a>");
+    }
+
+    @Test
+    void shouldShowAnEntrysUseInTheCorpusCountingItsVariantsWithExamplesAndAChart() throws Exception {
+        WebSession visitor = new WebSession(server.getPort());
+        String location = visitor.get("/entries?q=" + encoded("外国恐怖主义作战人员")).headers().firstValue("Location")
+                .orElseThrow();
+        String page = visitor.get(location).body();
+
+        // 21 uses of 外国恐怖主义作战人员 (2019 and 2020 texts) and 12 of its variant 外国恐怖主义战斗人员 (the
+        // General Assembly texts) in the five documents: the chart has the documents of both wordings.
+        assertThat(page).contains("all 33 occurrences in the concordance", "<mark>外国恐怖主义作战人员</mark>",
+                "各文件频次 Occurrences per document", "<svg", ">S/2020/754</text>", ">A/RES/75/10</text>");
+        assertThat(page).contains("href=\"/concordance?q=%22%E5%A4%96");
     }
 
     @Test
