@@ -1,15 +1,18 @@
 package org.paraterm.check;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -106,6 +109,23 @@ public class CheckController {
                     ? HttpStatus.REQUEST_ENTITY_TOO_LARGE : HttpStatus.BAD_REQUEST)
                     .body(new ModelAndView<>("check/page", model));
         }
+    }
+
+    /**
+     * A request beyond the server's own limit ({@code micronaut.server.max-request-size}) is refused
+     * while its body is read, before the check could measure the text: say so as the check would.
+     */
+    @Error(exception = ContentLengthExceededException.class)
+    public HttpResponse<?> requestTooLarge(HttpRequest<?> request) {
+        String message = "the request is too large to check; the limit for a text is "
+                + TextCheck.size(check.maxBytes());
+        if (request.getPath().startsWith("/api/")) {
+            return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, message);
+        }
+        Map<String, Object> model = model(null);
+        model.put("problem", message);
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>("check/page", model));
     }
 
     private Map<String, Object> model(Authentication user) {

@@ -3,11 +3,13 @@ package org.paraterm.check;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paraterm.corpus.MatchText;
 import org.paraterm.glossary.Entry;
 import org.paraterm.glossary.Term;
+import org.paraterm.glossary.UsageStatus;
 
 /**
  * The Chinese terms of a set of glossary entries, ready to be found in a text: an automaton over
@@ -36,31 +38,49 @@ final class TermIndex {
      * deprecated one, then the oldest entry.
      */
     static TermIndex of(List<Entry> entries) {
-        Map<String, GlossaryTerm> best = new HashMap<>();
-        Comparator<GlossaryTerm> order = Comparator.<GlossaryTerm>comparingInt(t -> t.usage().ordinal())
-                .thenComparingLong(GlossaryTerm::entryId);
+        // In entry order, so that the same glossary always gives the same index.
+        Map<String, GlossaryTerm> best = new LinkedHashMap<>();
         for (Entry entry : entries) {
-            String preferred = entry.preferred("zh").map(Term::text).orElse(null);
-            String english = entry.preferred("en").map(Term::text).orElse(null);
-            for (Term term : entry.terms("zh")) {
+            String preferred = preferred(entry, "zh");
+            String english = preferred(entry, "en");
+            for (Term term : entry.terms()) {
                 String text = term.text().strip();
-                if (text.isEmpty()) {
+                if (!term.language().equals("zh") || text.isEmpty()) {
                     continue;
                 }
                 GlossaryTerm candidate = new GlossaryTerm(entry.id(), text, term.type(), term.usage(), term.note(),
                         preferred, english);
-                best.merge(MatchText.of(text), candidate, (a, b) -> order.compare(a, b) <= 0 ? a : b);
+                best.merge(MatchText.of(text), candidate, (a, b) -> RECOMMENDED_FIRST.compare(a, b) <= 0 ? a : b);
             }
         }
-        List<String> forms = new ArrayList<>(best.keySet());
-        forms.sort(null);
-        List<GlossaryTerm> terms = new ArrayList<>(forms.size());
+        List<String> forms = new ArrayList<>(best.size());
+        List<GlossaryTerm> terms = new ArrayList<>(best.size());
         Map<String, Integer> byForm = new HashMap<>();
-        for (String form : forms) {
+        best.forEach((form, term) -> {
             byForm.put(form, terms.size());
-            terms.add(best.get(form));
-        }
+            forms.add(form);
+            terms.add(term);
+        });
         return new TermIndex(TermAutomaton.of(forms), List.copyOf(terms), byForm);
+    }
+
+    private static final Comparator<GlossaryTerm> RECOMMENDED_FIRST = Comparator
+            .<GlossaryTerm>comparingInt(t -> t.usage().ordinal()).thenComparingLong(GlossaryTerm::entryId);
+
+    /** {@link Entry#preferred} without its streams: this runs for every entry of the glossary. */
+    private static String preferred(Entry entry, String language) {
+        String first = null;
+        for (Term term : entry.terms()) {
+            if (term.language().equals(language)) {
+                if (term.usage() == UsageStatus.PREFERRED) {
+                    return term.text();
+                }
+                if (first == null) {
+                    first = term.text();
+                }
+            }
+        }
+        return first;
     }
 
     /** How many distinct Chinese terms the index holds. */

@@ -205,6 +205,9 @@ class CheckApiTest {
         HttpResponse<String> tooLarge = post(json.writeValueAsString(Map.of("text", "恐".repeat(70_000))),
                 "application/json", null);
 
+        // Beyond the server's own request limit (10 MiB) the server refuses before the check runs.
+        HttpResponse<String> huge = post("{\"text\": \"" + "恐".repeat(4_000_000) + "\"}", "application/json", null);
+
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(error(missing)).isEqualTo("text: missing; send {\"text\": \"…\"}");
         assertThat(notJson.statusCode()).isEqualTo(400);
@@ -213,7 +216,9 @@ class CheckApiTest {
         assertThat(wrongType.statusCode()).isEqualTo(400);
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(error(tooLarge)).startsWith("the text is too large to check: 205 KB; the limit is 195 KB");
-        for (HttpResponse<String> response : List.of(missing, notJson, empty, wrongType, tooLarge)) {
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(error(huge)).isEqualTo("the request is too large to check; the limit for a text is 195 KB");
+        for (HttpResponse<String> response : List.of(missing, notJson, empty, wrongType, tooLarge, huge)) {
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
             assertThat(response.body()).doesNotContain("Exception", "at org.", "at io.", "micronaut");
         }

@@ -108,7 +108,7 @@ public final class CorpusGrower {
     }
 
     /** The generated documents read by the document reader. */
-    List<CleanDocument> documents(long bytes, long seed) throws UnreadableDocumentException {
+    public List<CleanDocument> documents(long bytes, long seed) throws UnreadableDocumentException {
         DocumentReader reader = new DocumentReader();
         List<CleanDocument> documents = new ArrayList<>();
         int number = 0;
