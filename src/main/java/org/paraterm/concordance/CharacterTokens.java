@@ -17,6 +17,8 @@ final class CharacterTokens extends TokenStream {
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final String text;
     private final boolean bigrams;
+    /** For the unigram field: which characters belong to Latin words, worked out once per unit. */
+    private final boolean[] word;
     private int position = -1;
     /** For the unigram field: 0 the character itself, 1 a word start, 2 a word end still to emit here. */
     private int step;
@@ -24,6 +26,10 @@ final class CharacterTokens extends TokenStream {
     CharacterTokens(String normalizedText, boolean bigrams) {
         this.text = normalizedText;
         this.bigrams = bigrams;
+        this.word = new boolean[bigrams ? 0 : normalizedText.length()];
+        for (int i = 0; i < word.length; i++) {
+            word[i] = Characters.isWordCharacter(normalizedText.charAt(i));
+        }
     }
 
     @Override
@@ -34,7 +40,9 @@ final class CharacterTokens extends TokenStream {
             if (position + 1 >= text.length()) {
                 return false;
             }
-            emit(Characters.bigram(text.charAt(position), text.charAt(position + 1)), 1);
+            term.setEmpty();
+            append(text.charAt(position));
+            append(text.charAt(position + 1));
             return true;
         }
         while (true) {
@@ -44,27 +52,35 @@ final class CharacterTokens extends TokenStream {
                     return false;
                 }
                 step = 1;
-                emit(Characters.unigram(text.charAt(position)), 1);
+                term.setEmpty();
+                append(text.charAt(position));
                 return true;
             }
             if (step == 1) {
                 step = 2;
-                if (Characters.startsWord(text, position)) {
-                    emit(Characters.WORD_START, 0);
+                if (word[position] && (position == 0 || !word[position - 1])) {
+                    term.setEmpty().append(Characters.WORD_START);
+                    increment.setPositionIncrement(0);
                     return true;
                 }
             }
             step = 0;
-            if (Characters.endsWord(text, position)) {
-                emit(Characters.WORD_END, 0);
+            if (word[position] && (position == text.length() - 1 || !word[position + 1])) {
+                term.setEmpty().append(Characters.WORD_END);
+                increment.setPositionIncrement(0);
                 return true;
             }
         }
     }
 
-    private void emit(String value, int positionIncrement) {
-        term.setEmpty().append(value);
-        increment.setPositionIncrement(positionIncrement);
+    /** Appends one UTF-16 unit to the term the way {@link Characters#appendUnit} does. */
+    private void append(char c) {
+        if (Character.isSurrogate(c)) {
+            int codePoint = Characters.SURROGATE_STAND_IN + (c - Character.MIN_SURROGATE);
+            term.append(Character.highSurrogate(codePoint)).append(Character.lowSurrogate(codePoint));
+        } else {
+            term.append(c);
+        }
     }
 
     @Override

@@ -15,6 +15,9 @@ final class Characters {
     /** Index term at the last character of a Latin word. */
     static final String WORD_END = "\u0001>";
 
+    /** The first of the code points that stand in for lone surrogates (supplementary private use area B). */
+    static final int SURROGATE_STAND_IN = 0x100000;
+
     private Characters() {
     }
 
@@ -51,7 +54,7 @@ final class Characters {
      */
     static void appendUnit(StringBuilder term, char c) {
         if (Character.isSurrogate(c)) {
-            term.appendCodePoint(0x100000 + (c - Character.MIN_SURROGATE));
+            term.appendCodePoint(SURROGATE_STAND_IN + (c - Character.MIN_SURROGATE));
         } else {
             term.append(c);
         }

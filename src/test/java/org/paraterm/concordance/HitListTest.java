@@ -50,6 +50,8 @@ class HitListTest {
                 1. Calls upon Member States to strengthen their cooperation, and urges every member state to act;
 
                 2. Requests the Secretary-General to report on the statement of Member States.
+
+                3. Notes the names 𠮷野家 and 𠮷田, written with a character outside the basic plane.
                 """.getBytes(StandardCharsets.UTF_8));
         DOCUMENTS.put(id, english);
         index.add(id, "hash" + id, english);
@@ -249,6 +251,14 @@ class HitListTest {
         assertThat(count("state")).isEqualTo(1);
         assertThat(count("statement of")).isEqualTo(1);
         assertThat(count("member states | secretary-general")).isEqualTo(3);
+    }
+
+    @Test
+    void shouldFindCharactersOutsideTheBasicPlaneExactly() throws Exception {
+        assertThat(count("𠮷")).isEqualTo(2);
+        assertThat(count("𠮷野")).isEqualTo(1);
+        assertThat(count("𠮷田")).isEqualTo(1);
+        assertThat(count("\uDFB7田")).isEqualTo(1);
     }
 
     @Test
