@@ -33,33 +33,28 @@ public final class HitList {
     private final int[] starts;
     private final int[] ends;
     private final long[] documents;
-    private final int[] ordinals;
-    private final int[] paragraphs;
-    private final int[] unitStarts;
 
-    private HitList(CorpusIndex.View view, ConcordanceQuery query, IntList units, IntList starts, IntList ends,
-                    long[] documents, int[] ordinals, int[] paragraphs, int[] unitStarts) {
+    private HitList(CorpusIndex.View view, ConcordanceQuery query, int[] units, int[] starts, int[] ends,
+                    long[] documents) {
         this.view = view;
         this.query = query;
-        this.units = units.toArray();
-        this.starts = starts.toArray();
-        this.ends = ends.toArray();
+        this.units = units;
+        this.starts = starts;
+        this.ends = ends;
         this.documents = documents;
-        this.ordinals = ordinals;
-        this.paragraphs = paragraphs;
-        this.unitStarts = unitStarts;
     }
 
-    /** Finds every hit of a query in the documents a filter accepts. */
+    /**
+     * Finds every hit of a query in the documents a filter accepts. Per matching unit it reads one
+     * doc value, the document id (for the filter, and to sort and count by document); where the
+     * unit sits in its document is read later, and only for the hits that need it.
+     */
     public static HitList find(CorpusIndex.View view, ConcordanceQuery query, ConcordanceFilter filter)
             throws IOException {
         IntList units = new IntList(64);
         IntList starts = new IntList(64);
         IntList ends = new IntList(64);
         long[] documentIds = new long[64];
-        IntList ordinals = new IntList(64);
-        IntList paragraphs = new IntList(64);
-        IntList unitStarts = new IntList(64);
         Map<Long, IndexedDocument> documents = view.documents();
         for (LeafReaderContext leaf : view.searcher().getIndexReader().leaves()) {
             LeafReader reader = leaf.reader();
@@ -76,9 +71,8 @@ public final class HitList {
             }
             Bits live = reader.getLiveDocs();
             NumericDocValues documentValues = reader.getNumericDocValues(CorpusIndex.DOCUMENT_ID);
-            NumericDocValues ordinalValues = reader.getNumericDocValues(CorpusIndex.UNIT);
-            NumericDocValues paragraphValues = reader.getNumericDocValues(CorpusIndex.PARAGRAPH);
-            NumericDocValues startValues = reader.getNumericDocValues(CorpusIndex.UNIT_START);
+            long previousDocument = Long.MIN_VALUE;
+            boolean accepted = true;
             for (int doc = matcher.nextDoc(); doc != LeafMatcher.NO_MORE_DOCS; doc = matcher.nextDoc()) {
                 if (live != null && !live.get(doc)) {
                     continue;
@@ -87,34 +81,26 @@ public final class HitList {
                     continue;
                 }
                 long documentId = documentValues.longValue();
-                if (!filter.isAll() && !filter.accepts(documents.get(documentId))) {
-                    continue;
+                if (documentId != previousDocument) {
+                    previousDocument = documentId;
+                    accepted = filter.isAll() || filter.accepts(documents.get(documentId));
                 }
-                if (excluded(exclusions, doc)) {
+                if (!accepted || excluded(exclusions, doc)) {
                     continue;
                 }
                 int before = starts.size();
                 matcher.hits(starts, ends);
-                ordinalValues.advanceExact(doc);
-                paragraphValues.advanceExact(doc);
-                startValues.advanceExact(doc);
-                int ordinal = (int) ordinalValues.longValue();
-                int paragraph = (int) paragraphValues.longValue();
-                int unitStart = (int) startValues.longValue();
                 if (documentIds.length < starts.size()) {
                     documentIds = Arrays.copyOf(documentIds, Math.max(starts.size(), documentIds.length * 2));
                 }
                 for (int i = before; i < starts.size(); i++) {
                     units.add(leaf.docBase + doc);
                     documentIds[i] = documentId;
-                    ordinals.add(ordinal);
-                    paragraphs.add(paragraph);
-                    unitStarts.add(unitStart);
                 }
             }
         }
-        return new HitList(view, query, units, starts, ends, Arrays.copyOf(documentIds, starts.size()), ordinals.toArray(), paragraphs.toArray(),
-                unitStarts.toArray());
+        return new HitList(view, query, units.toArray(), starts.toArray(), ends.toArray(),
+                Arrays.copyOf(documentIds, starts.size()));
     }
 
     private static LeafMatcher matcher(LeafReader reader, List<List<String>> alternatives) throws IOException {
@@ -190,8 +176,10 @@ public final class HitList {
             if (rank[a] != rank[b]) {
                 return Integer.compare(rank[a], rank[b]);
             }
-            if (ordinals[a] != ordinals[b]) {
-                return Integer.compare(ordinals[a], ordinals[b]);
+            // A document's units are added as one block, and Lucene keeps a block's order through
+            // merges: within a document, unit order is index order.
+            if (units[a] != units[b]) {
+                return Integer.compare(units[a], units[b]);
             }
             return Integer.compare(starts[a], starts[b]);
         };
@@ -254,18 +242,24 @@ public final class HitList {
         String left = CorpusIndex.substring(text, Math.max(0, starts[hit] - context), starts[hit]);
         String match = CorpusIndex.substring(text, starts[hit], ends[hit]);
         String right = CorpusIndex.substring(text, ends[hit], Math.min(length, ends[hit] + context));
+        NumericDocValues paragraphValues = leaf.reader().getNumericDocValues(CorpusIndex.PARAGRAPH);
+        NumericDocValues startValues = leaf.reader().getNumericDocValues(CorpusIndex.UNIT_START);
+        paragraphValues.advanceExact(units[hit] - leaf.docBase);
+        startValues.advanceExact(units[hit] - leaf.docBase);
+        int paragraph = (int) paragraphValues.longValue();
+        int unitStart = (int) startValues.longValue();
         IndexedDocument document = view.documents().get(documents[hit]);
         String symbol = document == null ? "" : document.label();
         long id = documents[hit];
         int hitLength = ends[hit] - starts[hit];
-        if (paragraphs[hit] < 0) {
-            int footnote = -paragraphs[hit];
+        if (paragraph < 0) {
+            int footnote = -paragraph;
             return new KwicLine(id, symbol, null, footnote, starts[hit], left, match, right,
                     "/documents/" + id + "?fn=" + footnote + "&hl=" + starts[hit] + "-" + hitLength + "#fn" + footnote);
         }
-        int offset = unitStarts[hit] + starts[hit];
-        return new KwicLine(id, symbol, paragraphs[hit], null, offset, left, match, right,
-                "/documents/" + id + "?hl=" + offset + "-" + hitLength + "#p" + paragraphs[hit]);
+        int offset = unitStart + starts[hit];
+        return new KwicLine(id, symbol, paragraph, null, offset, left, match, right,
+                "/documents/" + id + "?hl=" + offset + "-" + hitLength + "#p" + paragraph);
     }
 
     /** A document and its number of hits. */
@@ -303,11 +297,34 @@ public final class HitList {
      * Where each hit falls in its document, as a fraction of the document's length, by document:
      * a footnote's hits fall where the footnote is first marked.
      */
-    public Map<Long, double[]> positions() {
+    public Map<Long, double[]> positions() throws IOException {
         Map<Long, IntList> offsets = new LinkedHashMap<>();
+        List<LeafReaderContext> leaves = view.searcher().getIndexReader().leaves();
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        NumericDocValues paragraphValues = null;
+        NumericDocValues startValues = null;
+        int currentUnit = -1;
+        boolean footnote = false;
+        int unitStart = 0;
+        IntList current = null;
         for (int i = 0; i < documents.length; i++) {
-            int offset = paragraphs[i] < 0 ? unitStarts[i] : unitStarts[i] + starts[i];
-            offsets.computeIfAbsent(documents[i], d -> new IntList(16)).add(offset);
+            if (units[i] != currentUnit) {
+                currentUnit = units[i];
+                int index = ReaderUtil.subIndex(currentUnit, leaves);
+                if (index != leafIndex) {
+                    leafIndex = index;
+                    leaf = leaves.get(index);
+                    paragraphValues = leaf.reader().getNumericDocValues(CorpusIndex.PARAGRAPH);
+                    startValues = leaf.reader().getNumericDocValues(CorpusIndex.UNIT_START);
+                }
+                paragraphValues.advanceExact(currentUnit - leaf.docBase);
+                startValues.advanceExact(currentUnit - leaf.docBase);
+                footnote = paragraphValues.longValue() < 0;
+                unitStart = (int) startValues.longValue();
+                current = offsets.computeIfAbsent(documents[i], d -> new IntList(16));
+            }
+            current.add(footnote ? unitStart : unitStart + starts[i]);
         }
         Map<Long, double[]> positions = new LinkedHashMap<>();
         for (Map.Entry<Long, IntList> entry : offsets.entrySet()) {
