@@ -147,13 +147,35 @@ public final class HitList {
             case DOC, ORDER -> IntSorter.sort(order, inDocuments);
             case LEFT, RIGHT -> {
                 String[] keys = contextKeys(sort == ConcordanceSort.LEFT);
+                // The first four characters of each key packed in a long decide most comparisons
+                // without touching the strings: unsigned order of the packed chars is string order.
+                long[] prefixes = new long[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    prefixes[i] = prefix(keys[i]);
+                }
                 IntSorter.sort(order, (a, b) -> {
+                    int byPrefix = Long.compareUnsigned(prefixes[a], prefixes[b]);
+                    if (byPrefix != 0) {
+                        return byPrefix;
+                    }
                     int byKey = keys[a].compareTo(keys[b]);
                     return byKey != 0 ? byKey : inDocuments.compare(a, b);
                 });
             }
         }
         return order;
+    }
+
+    /**
+     * The first four characters of a key, 16 bits each, the first the most significant. A key
+     * shorter than four characters is padded with U+0000, which sorts before every character.
+     */
+    static long prefix(String key) {
+        long packed = 0;
+        for (int i = 0; i < 4; i++) {
+            packed = (packed << 16) | (i < key.length() ? key.charAt(i) : 0);
+        }
+        return packed;
     }
 
     /** Compares hits by document (by symbol, or by load order), then place in the document. */
