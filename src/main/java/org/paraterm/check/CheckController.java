@@ -104,7 +104,7 @@ public class CheckController {
             return HttpResponse.ok(new ModelAndView<>("check/page", model));
         } catch (TextCheck.Refused refused) {
             model.put("problem", refused.getMessage());
-            model.put("text", text == null ? "" : text.length() <= CheckView.SHOWN ? text : "");
+            model.put("text", text == null || TextCheck.utf8Length(text) > CheckView.REFILL_BYTES ? "" : text);
             return HttpResponse.<ModelAndView<Map<String, Object>>>status(refused.tooLarge()
                     ? HttpStatus.REQUEST_ENTITY_TOO_LARGE : HttpStatus.BAD_REQUEST)
                     .body(new ModelAndView<>("check/page", model));

@@ -297,6 +297,34 @@ class CheckApiTest {
         assertThat(nothing.body()).contains("Paste a text or choose a file");
     }
 
+    @Test
+    void shouldKeepThePageOfALongTextUnder200KilobytesWithCountsForTheWholeText() throws Exception {
+        String document = StarterGlossary.read(StarterGlossary.CORPUS.resolve("000_feb26cac1e66415a.txt")).text();
+        StringBuilder text = new StringBuilder();
+        while (TextCheck.utf8Length(text.toString()) < 180_000) {
+            text.append(document).append('\n');
+        }
+        CheckResult all = check(text.toString(), null);
+
+        HttpResponse<String> page = postPage(Map.of("text", text.toString()), null, null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(200_000);
+        assertThat(page.body()).contains("Only the first ", " of " + text.length() + " characters are shown here",
+                ">" + all.matches().size() + " 处术语 terms found<");
+    }
+
+    @Test
+    void shouldCheckATerminologistsPageAgainstApprovedEntriesWithTheFormToken() throws Exception {
+        WebSession wang = new WebSession(server.getPort());
+        wang.signIn("wang", "terminologist secret");
+
+        String form = wang.get("/check").body();
+
+        assertThat(form).contains("对照所有已批准的词条", "name=\"_csrf\" value=\"");
+        assertThat(WebSession.token(form)).isNotBlank();
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private static CheckResult check(String text, String basic) throws Exception {
