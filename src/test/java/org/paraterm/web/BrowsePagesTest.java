@@ -2,18 +2,14 @@ package org.paraterm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
+import org.paraterm.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +17,6 @@ import org.paraterm.glossary.Browse;
 import org.paraterm.glossary.Entry;
 import org.paraterm.glossary.EntryStatus;
 import org.paraterm.glossary.GlossaryStore;
-import org.paraterm.glossary.Tbx;
 import org.paraterm.glossary.Term;
 import org.paraterm.glossary.TermType;
 import org.paraterm.glossary.UsageStatus;
@@ -38,14 +33,9 @@ class BrowsePagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
-        properties.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
-        GlossaryStore glossary = server.getApplicationContext().getBean(GlossaryStore.class);
-        try (InputStream in = Files.newInputStream(Path.of("glossary", "starter.tbx"))) {
-            glossary.createAll(Tbx.read(in, "starter.tbx", EntryStatus.APPROVED, true), "starter", "starter glossary");
-        }
-        glossary.create(new Entry(0, "crime", null, null, null, EntryStatus.IN_REVIEW, null, false,
+        server = TestServer.in(temp).withStarterGlossary().start();
+        server.getApplicationContext().getBean(GlossaryStore.class).create(new Entry(0, "crime", null, null, null,
+                EntryStatus.IN_REVIEW, null, false,
                 List.of(Term.of("zh", "未发布的词条", TermType.FULL_FORM, UsageStatus.PREFERRED)), List.of(),
                 null, null, null, null, 0), "wang", "create");
     }

@@ -2,20 +2,14 @@ package org.paraterm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.paraterm.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paraterm.corpus.CorpusLoader;
-import org.paraterm.mining.CorpusMining;
-import org.paraterm.mining.MiningSettings;
 import org.paraterm.security.Role;
-import org.paraterm.security.UserStore;
 
 /**
  * A terminologist in a real browser: signs in, approves a mined candidate from the review queue,
@@ -31,15 +25,8 @@ class BrowserReviewTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
-        properties.put("micronaut.server.port", -1);
-        properties.put("paraterm.security.hash-iterations", 1000);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
-        server.getApplicationContext().getBean(CorpusLoader.class)
-                .load(Path.of("glossary", "corpus", "un-zh"), (done, total, result) -> { });
-        server.getApplicationContext().getBean(CorpusMining.class).remine(MiningSettings.defaults());
-        server.getApplicationContext().getBean(UserStore.class)
-                .create("wang", "terminologist secret", Role.TERMINOLOGIST, false);
+        server = TestServer.in(temp).withMinedCorpus()
+                .withAccount("wang", "terminologist secret", Role.TERMINOLOGIST).start();
     }
 
     @AfterAll

@@ -2,20 +2,13 @@ package org.paraterm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.paraterm.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paraterm.glossary.EntryStatus;
-import org.paraterm.glossary.GlossaryStore;
-import org.paraterm.glossary.Tbx;
 
 /**
  * A translator in a real browser, without an account: looks up a variant in the search box on the
@@ -35,13 +28,7 @@ class BrowserTranslatorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
-        properties.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
-        try (InputStream in = Files.newInputStream(Path.of("glossary", "starter.tbx"))) {
-            server.getApplicationContext().getBean(GlossaryStore.class)
-                    .createAll(Tbx.read(in, "starter.tbx", EntryStatus.APPROVED, true), "starter", "starter glossary");
-        }
+        server = TestServer.in(temp).withStarterGlossary().start();
     }
 
     @AfterAll

@@ -4,26 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.paraterm.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paraterm.glossary.EntryStatus;
-import org.paraterm.glossary.GlossaryStore;
-import org.paraterm.glossary.Tbx;
 import org.paraterm.security.WebSession;
 
 /** Translators looking a term up in the starter glossary, by page and by API. */
@@ -38,18 +31,7 @@ class GlossarySearchTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
-        properties.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
-        server.getApplicationContext().getBean(org.paraterm.corpus.CorpusLoader.class)
-                .load(Path.of("glossary", "corpus", "un-zh"), (done, total, result) -> { });
-        server.getApplicationContext().getBean(org.paraterm.mining.CorpusMining.class)
-                .remine(org.paraterm.mining.MiningSettings.defaults());
-        server.getApplicationContext().getBean(org.paraterm.concordance.ConcordanceIndex.class).synchronize();
-        try (InputStream in = Files.newInputStream(Path.of("glossary", "starter.tbx"))) {
-            server.getApplicationContext().getBean(GlossaryStore.class)
-                    .createAll(Tbx.read(in, "starter.tbx", EntryStatus.APPROVED, true), "starter", "starter glossary");
-        }
+        server = TestServer.in(temp).withMinedCorpus().withStarterGlossary().start();
     }
 
     @AfterAll

@@ -2,33 +2,22 @@ package org.paraterm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nu.validator.client.EmbeddedValidator;
 import org.junit.jupiter.api.AfterAll;
+import org.paraterm.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paraterm.corpus.CorpusLoader;
-import org.paraterm.glossary.EntryStatus;
-import org.paraterm.glossary.GlossaryStore;
-import org.paraterm.glossary.Tbx;
-import org.paraterm.mining.CorpusMining;
-import org.paraterm.mining.MiningSettings;
 import org.paraterm.security.Role;
-import org.paraterm.security.UserStore;
 import org.paraterm.security.WebSession;
 
 /**
@@ -46,19 +35,8 @@ class PageQualityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
-        properties.put("micronaut.server.port", -1);
-        properties.put("paraterm.security.hash-iterations", 1000);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
-        server.getApplicationContext().getBean(CorpusLoader.class)
-                .load(Path.of("glossary", "corpus", "un-zh"), (done, total, result) -> { });
-        server.getApplicationContext().getBean(CorpusMining.class).remine(MiningSettings.defaults());
-        try (InputStream in = Files.newInputStream(Path.of("glossary", "starter.tbx"))) {
-            server.getApplicationContext().getBean(GlossaryStore.class)
-                    .createAll(Tbx.read(in, "starter.tbx", EntryStatus.APPROVED, true), "starter", "starter glossary");
-        }
-        server.getApplicationContext().getBean(UserStore.class)
-                .create("wang", "terminologist secret", Role.TERMINOLOGIST, false);
+        server = TestServer.in(temp).withMinedCorpus().withStarterGlossary()
+                .withAccount("wang", "terminologist secret", Role.TERMINOLOGIST).start();
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package org.paraterm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,21 +10,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.paraterm.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paraterm.corpus.CorpusLoader;
 import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.mining.CandidateStore;
 import org.paraterm.mining.CorpusMining;
 import org.paraterm.mining.MiningSettings;
 import org.paraterm.security.Role;
-import org.paraterm.security.UserStore;
 import org.paraterm.security.WebSession;
 
 /** The review workflow through the JSON API, with real accounts, on the mined bundled corpus. */
@@ -41,16 +38,9 @@ class ReviewApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
-        properties.put("micronaut.server.port", -1);
-        properties.put("paraterm.security.hash-iterations", 1000);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
-        server.getApplicationContext().getBean(CorpusLoader.class)
-                .load(Path.of("glossary", "corpus", "un-zh"), (done, total, result) -> { });
-        server.getApplicationContext().getBean(CorpusMining.class).remine(MiningSettings.defaults());
-        UserStore users = server.getApplicationContext().getBean(UserStore.class);
-        users.create("wang", "terminologist secret", Role.TERMINOLOGIST, false);
-        users.create("zhao", "translator secret", Role.TRANSLATOR, false);
+        server = TestServer.in(temp).withMinedCorpus()
+                .withAccount("wang", "terminologist secret", Role.TERMINOLOGIST)
+                .withAccount("zhao", "translator secret", Role.TRANSLATOR).start();
     }
 
     @AfterAll

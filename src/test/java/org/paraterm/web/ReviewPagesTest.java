@@ -2,27 +2,22 @@ package org.paraterm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.paraterm.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paraterm.corpus.CorpusLoader;
 import org.paraterm.glossary.Entry;
 import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.mining.CandidateStore;
-import org.paraterm.mining.CorpusMining;
-import org.paraterm.mining.MiningSettings;
 import org.paraterm.security.Role;
-import org.paraterm.security.UserStore;
 import org.paraterm.security.WebSession;
 
 /** The review workflow in pages, as a terminologist and a translator click through it. */
@@ -35,17 +30,10 @@ class ReviewPagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
-        properties.put("micronaut.server.port", -1);
-        properties.put("paraterm.security.hash-iterations", 1000);
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
-        server.getApplicationContext().getBean(CorpusLoader.class)
-                .load(Path.of("glossary", "corpus", "un-zh"), (done, total, result) -> { });
-        server.getApplicationContext().getBean(CorpusMining.class).remine(MiningSettings.defaults());
-        UserStore users = server.getApplicationContext().getBean(UserStore.class);
-        users.create("wang", "terminologist secret", Role.TERMINOLOGIST, false);
-        users.create("li", "terminologist two", Role.TERMINOLOGIST, false);
-        users.create("zhao", "translator secret", Role.TRANSLATOR, false);
+        server = TestServer.in(temp).withMinedCorpus()
+                .withAccount("wang", "terminologist secret", Role.TERMINOLOGIST)
+                .withAccount("li", "terminologist two", Role.TERMINOLOGIST)
+                .withAccount("zhao", "translator secret", Role.TRANSLATOR).start();
     }
 
     @AfterAll
