@@ -92,31 +92,50 @@ public final class MiningBenchmark {
         Memory memory = new Memory();
         long documentsHeap = memory.settle();
         double[] seconds = new double[runs];
+        double[] cpuSeconds = new double[runs];
         int candidates = 0;
         for (int i = 0; i < runs; i++) {
             memory.settle();
+            long cpuStart = processCpu();
             long start = System.nanoTime();
             candidates = Mining.run(documents, settings).size();
             seconds[i] = (System.nanoTime() - start) / 1e9;
+            cpuSeconds[i] = (processCpu() - cpuStart) / 1e9;
         }
         long peak = memory.peak();
         long liveAfterGc = memory.largestAfterGc();
 
         double[] baseline = new double[Math.max(3, runs)];
+        double[] baselineCpu = new double[baseline.length];
         for (int i = 0; i < baseline.length; i++) {
+            long cpuStart = processCpu();
             long start = System.nanoTime();
             bigrams(documents);
             baseline[i] = (System.nanoTime() - start) / 1e9;
+            baselineCpu[i] = (processCpu() - cpuStart) / 1e9;
         }
 
+        long mineCpuStart = processCpu();
         long mineStart = System.nanoTime();
         int mined = new TermMiner(settings).mine(documents).size();
         double mineSeconds = (System.nanoTime() - mineStart) / 1e9;
+        double mineCpuSeconds = (processCpu() - mineCpuStart) / 1e9;
 
         double median = median(seconds);
         System.out.println(new Result(textMegabytes, documents.size(), runs, median, textMegabytes / median,
                 textMegabytes / mineSeconds, mined, candidates, documentsHeap, peak, liveAfterGc,
-                textMegabytes / median(baseline)));
+                textMegabytes / median(baseline), textMegabytes / median(cpuSeconds),
+                textMegabytes / mineCpuSeconds, textMegabytes / median(baselineCpu)));
+    }
+
+    /**
+     * CPU time of the whole process (the mining thread, the collector's and the compiler's): on a
+     * machine shared with other work, wall time counts the waits for a core too, and CPU time is
+     * what the work costs one core.
+     */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The baseline: every pair of adjacent Han characters counted in an open-addressing table. */
@@ -224,17 +243,21 @@ public final class MiningBenchmark {
 
     private record Result(double megabytes, int documents, int runs, double seconds, double throughput,
                           double minerThroughput, int mined, int candidates, long documentsHeap, long peakHeap,
-                          long liveHeap, double baselineThroughput) {
+                          long liveHeap, double baselineThroughput, double cpuThroughput,
+                          double minerCpuThroughput, double baselineCpuThroughput) {
 
-        static final String HEADER = String.format(Locale.ROOT, "%8s %6s %4s %8s %8s %9s %9s %10s %9s %9s %9s %9s",
+        static final String HEADER = String.format(Locale.ROOT,
+                "%8s %6s %4s %8s %8s %9s %9s %10s %9s %9s %9s %9s %8s %9s %9s",
                 "text MB", "docs", "runs", "seconds", "MB/s", "miner", "mined", "candidates", "docs heap",
-                "peak heap", "live heap", "baseline");
+                "peak heap", "live heap", "baseline", "MB/cpu-s", "miner cpu", "base cpu");
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%8.1f %6d %4d %8.2f %8.2f %9.2f %9d %10d %8dM %8dM %8dM %9.1f",
+            return String.format(Locale.ROOT,
+                    "%8.1f %6d %4d %8.2f %8.2f %9.2f %9d %10d %8dM %8dM %8dM %9.1f %8.2f %9.2f %9.1f",
                     megabytes, documents, runs, seconds, throughput, minerThroughput, mined, candidates,
-                    documentsHeap >> 20, peakHeap >> 20, liveHeap >> 20, baselineThroughput);
+                    documentsHeap >> 20, peakHeap >> 20, liveHeap >> 20, baselineThroughput, cpuThroughput,
+                    minerCpuThroughput, baselineCpuThroughput);
         }
     }
 }
