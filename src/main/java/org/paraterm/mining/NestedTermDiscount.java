@@ -23,14 +23,17 @@ final class NestedTermDiscount {
     }
 
     /**
-     * @param places     for each candidate, the places of its occurrences in the joined text the
-     *                   miner counted in ({@link SegmentExtractor.Segments#text()}), ascending
-     * @param textLength the length of that text
+     * @param places  for each candidate, the places of its occurrences in the joined text the
+     *                miner counted in ({@link SegmentExtractor.Segments#text()}), ascending
+     * @param counter the suffix array of that text
+     * @param from    for each candidate, the first rank of its suffixes in the suffix array
+     * @param to      for each candidate, one past the last
      */
-    static List<Candidate> apply(List<Candidate> candidates, int[][] places, int textLength) {
+    static List<Candidate> apply(List<Candidate> candidates, int[][] places, RepeatCounter counter, int[] from,
+                                 int[] to) {
         TermIndex index = new TermIndex(candidates);
-        int[][] containers = containers(candidates, index);
-        Marks marks = new Marks(textLength);
+        int[][] containers = containers(candidates, places, counter, from, to);
+        Marks marks = new Marks(counter.length());
         List<Candidate> kept = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
@@ -46,27 +49,47 @@ final class NestedTermDiscount {
         return kept;
     }
 
-    /** For each candidate, the distinct longer candidates it is a substring of, as ascending indices. */
-    private static int[][] containers(List<Candidate> candidates, TermIndex index) {
+    /**
+     * For each candidate, the distinct longer candidates it is a substring of, as ascending indices.
+     * A substring of a container from some character on is a prefix of the suffix there, and the
+     * candidates that are prefixes of one suffix form a chain of nested rank intervals: each
+     * candidate is linked to the longest shorter candidate whose interval holds its own, and each
+     * rank to the longest candidate holding it. So for each character of each candidate, walking
+     * one chain gives exactly the candidates that start there, without looking any slice up.
+     */
+    private static int[][] containers(List<Candidate> candidates, int[][] places, RepeatCounter counter, int[] from,
+                                      int[] to) {
+        int n = candidates.size();
+        // Intervals of candidates are nested or apart; painted shortest first, each rank ends with
+        // the longest candidate holding it, and each candidate finds its parent under its first rank.
+        Integer[] byLength = new Integer[n];
+        for (int c = 0; c < n; c++) {
+            byLength[c] = c;
+        }
+        Arrays.sort(byLength, java.util.Comparator.comparingInt(c -> candidates.get(c).term().length()));
+        int[] deepest = new int[counter.length()];
+        Arrays.fill(deepest, -1);
+        int[] parent = new int[n];
+        for (int c : byLength) {
+            parent[c] = deepest[from[c]];
+            Arrays.fill(deepest, from[c], to[c], c);
+        }
         long[] pairs = new long[16];
         int count = 0;
-        for (int j = 0; j < candidates.size(); j++) {
-            String b = candidates.get(j).term();
-            for (int start = 0; start < b.length(); start++) {
-                int hash = 0;
-                int last = Math.min(b.length(), start + index.longestFrom(b, start));
-                for (int end = start + 1; end <= last; end++) {
-                    hash = 31 * hash + b.charAt(end - 1);
-                    if (end - start < 2 || end - start == b.length()) {
+        for (int j = 0; j < n; j++) {
+            int length = candidates.get(j).term().length();
+            int position = places[j][0];
+            for (int start = 0; start < length; start++) {
+                for (int inner = deepest[counter.rank(position + start)]; inner >= 0; inner = parent[inner]) {
+                    int innerLength = candidates.get(inner).term().length();
+                    // Only proper parts that end inside the container.
+                    if (innerLength > length - start || innerLength == length) {
                         continue;
                     }
-                    int inner = index.find(b, start, end, hash);
-                    if (inner >= 0) {
-                        if (count == pairs.length) {
-                            pairs = Arrays.copyOf(pairs, count * 2);
-                        }
-                        pairs[count++] = (long) inner << 32 | j;
+                    if (count == pairs.length) {
+                        pairs = Arrays.copyOf(pairs, count * 2);
                     }
+                    pairs[count++] = (long) inner << 32 | j;
                 }
             }
         }

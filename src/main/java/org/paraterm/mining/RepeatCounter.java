@@ -43,6 +43,8 @@ final class RepeatCounter {
     private final byte[] lcp;
     /** {@code before[r]}: the character before the suffix of rank r (the Burrows–Wheeler transform). */
     private final char[] before;
+    /** {@code inverse[p]}: the rank of the suffix at position p. */
+    private int[] inverse;
 
     RepeatCounter(SegmentExtractor.Segments segments, int maxLength) {
         if (maxLength + 1 > Byte.MAX_VALUE) {
@@ -139,15 +141,28 @@ final class RepeatCounter {
 
     /** The rank of the suffix at each position. */
     int[] ranks(int[] positions) {
-        int[] inverse = new int[length];
-        for (int r = 0; r < length; r++) {
-            inverse[suffixes[r]] = r;
-        }
+        int[] inverse = inverse();
         int[] ranks = new int[positions.length];
         for (int i = 0; i < positions.length; i++) {
             ranks[i] = inverse[positions[i]];
         }
         return ranks;
+    }
+
+    /** The rank of the suffix at one position. */
+    int rank(int position) {
+        return inverse()[position];
+    }
+
+    /** The inverse suffix array, made once when first needed. */
+    private int[] inverse() {
+        if (inverse == null) {
+            inverse = new int[length];
+            for (int r = 0; r < length; r++) {
+                inverse[suffixes[r]] = r;
+            }
+        }
+        return inverse;
     }
 
     /**

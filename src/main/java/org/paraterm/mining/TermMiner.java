@@ -87,7 +87,7 @@ public final class TermMiner {
             candidates.add(new Candidate(term, frequency, documentsUsing, score, leftEntropy, rightEntropy,
                     cohesion[i], occurrences.build()));
         }
-        candidates = NestedTermDiscount.apply(candidates, places, counter.length());
+        candidates = NestedTermDiscount.apply(candidates, places, counter, survivors.from, survivors.to);
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::term));
         return candidates;
     }
