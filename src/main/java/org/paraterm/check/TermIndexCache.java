@@ -83,6 +83,8 @@ public class TermIndexCache {
                         row.getString(6), null, null));
             }
         }
+        // Only the id and the terms are read by the index; the rest of each entry is not loaded, and
+        // these stand-ins never leave this class.
         List<Entry> entries = new ArrayList<>(terms.size());
         Instant unknown = Instant.EPOCH;
         terms.forEach((id, list) -> entries.add(new Entry(id, null, null, null, null, EntryStatus.APPROVED, null,
