@@ -25,6 +25,11 @@ final class NewTermFinder {
 
     /** A string must occur at least this often outside the glossary terms. */
     static final int MIN_FREQUENCY = 2;
+    /**
+     * Two characters are mostly ordinary words (联合, 加强, 包括): a two-character string is offered
+     * only when it recurs more often than a longer one must, as the miner ranks them low for the same reason.
+     */
+    static final int MIN_FREQUENCY_OF_TWO = 3;
 
     private final int limit;
     private final int maxChars;
@@ -65,7 +70,7 @@ final class NewTermFinder {
                     first = first < 0 ? start : Math.min(first, start);
                 }
             }
-            if (outside >= MIN_FREQUENCY) {
+            if (outside >= (candidate.term().length() == 2 ? MIN_FREQUENCY_OF_TWO : MIN_FREQUENCY)) {
                 found.add(new CheckResult.Candidate(text.substring(first, first + candidate.term().length()),
                         outside, first));
             }

@@ -197,6 +197,14 @@ class CheckApiTest {
     }
 
     @Test
+    void shouldNotOfferAnOrdinaryTwoCharacterWordSeenTwiceAsANewTerm() throws Exception {
+        String sentence = "应成员国请求协助它们执行《联合国全球反恐战略》，包括通过分享关于外国恐怖主义战斗人员"
+                + "(包括回返或重新安置人员)以及改进边境安全的信息，并在这方面表示赞赏地注意到联合国反恐怖主义中心-国际刑警组织开展的联合项目。";
+
+        assertThat(check(sentence, null).candidates()).extracting(CheckResult.Candidate::term).doesNotContain("联合");
+    }
+
+    @Test
     void shouldAnswerClearJsonErrorsWithoutInternals() throws Exception {
         HttpResponse<String> missing = post("{\"txt\": \"外国恐怖主义作战人员\"}", "application/json", null);
         HttpResponse<String> notJson = post("外国恐怖主义作战人员", "application/json", null);
