@@ -60,13 +60,17 @@ final class NestedTermDiscount {
     private static int[][] containers(List<Candidate> candidates, int[][] places, RepeatCounter counter, int[] from,
                                       int[] to) {
         int n = candidates.size();
+        int[] lengthOf = new int[n];
+        for (int c = 0; c < n; c++) {
+            lengthOf[c] = candidates.get(c).term().length();
+        }
         // Intervals of candidates are nested or apart; painted shortest first, each rank ends with
         // the longest candidate holding it, and each candidate finds its parent under its first rank.
         Integer[] byLength = new Integer[n];
         for (int c = 0; c < n; c++) {
             byLength[c] = c;
         }
-        Arrays.sort(byLength, java.util.Comparator.comparingInt(c -> candidates.get(c).term().length()));
+        Arrays.sort(byLength, java.util.Comparator.comparingInt(c -> lengthOf[c]));
         int[] deepest = new int[counter.length()];
         Arrays.fill(deepest, -1);
         int[] parent = new int[n];
@@ -77,11 +81,11 @@ final class NestedTermDiscount {
         long[] pairs = new long[16];
         int count = 0;
         for (int j = 0; j < n; j++) {
-            int length = candidates.get(j).term().length();
+            int length = lengthOf[j];
             int position = places[j][0];
             for (int start = 0; start < length; start++) {
                 for (int inner = deepest[counter.rank(position + start)]; inner >= 0; inner = parent[inner]) {
-                    int innerLength = candidates.get(inner).term().length();
+                    int innerLength = lengthOf[inner];
                     // Only proper parts that end inside the container.
                     if (innerLength > length - start || innerLength == length) {
                         continue;
