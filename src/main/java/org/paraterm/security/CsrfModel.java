@@ -6,6 +6,7 @@ import io.micronaut.session.http.SessionForRequest;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,14 +30,14 @@ public class CsrfModel implements ViewModelProcessor<Map<String, Object>> {
                 .map(a -> a.getRoles().contains(Role.TERMINOLOGIST.name())).orElse(false);
         boolean admin = request.getUserPrincipal(Authentication.class)
                 .map(a -> a.getRoles().contains(Role.ADMIN.name())).orElse(false);
+        // A copy, because many read-only pages (error pages among them) hand over Map.of models;
+        // they need the header's flags and token as much as any other page.
         modelAndView.getModel().ifPresent(model -> {
-            try {
-                model.putIfAbsent("canReview", reviewer);
-                model.putIfAbsent("canAdminister", admin);
-                SessionForRequest.find(request).ifPresent(session -> model.putIfAbsent("csrf", csrf.token(session)));
-            } catch (UnsupportedOperationException immutable) {
-                // Map.of models of read-only pages: nothing on them posts.
-            }
+            Map<String, Object> page = new HashMap<>(model);
+            page.putIfAbsent("canReview", reviewer);
+            page.putIfAbsent("canAdminister", admin);
+            SessionForRequest.find(request).ifPresent(session -> page.putIfAbsent("csrf", csrf.token(session)));
+            modelAndView.setModel(page);
         });
     }
 }

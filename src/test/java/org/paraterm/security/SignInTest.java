@@ -95,6 +95,17 @@ class SignInTest {
     }
 
     @Test
+    void shouldSignOutFromAnErrorPageToo() throws Exception {
+        WebSession browser = new WebSession(server.getPort());
+        browser.signIn("wang", "correct horse battery");
+
+        java.net.http.HttpResponse<String> missing = browser.get("/no-such-page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        browser.post("/logout", Map.of("_csrf", WebSession.token(missing.body())));
+        assertThat(browser.get("/account").statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
     void shouldSendAUserWithAOneTimePasswordToChangeItFirst() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Path other = temp.resolve("fresh");
