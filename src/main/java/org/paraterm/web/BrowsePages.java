@@ -144,22 +144,21 @@ public class BrowsePages {
         xml.writeAttribute("href", href);
     }
 
+    /** A filter value as the API reads it, or no filter for a blank or unknown one. */
     private static TermType termType(String label) {
-        for (TermType type : TermType.values()) {
-            if (type.label().equals(label)) {
-                return type;
-            }
+        try {
+            return label == null || label.isBlank() ? null : EntryJson.type(label, "type");
+        } catch (EntryJson.BadInput unknown) {
+            return null;
         }
-        return null;
     }
 
     private static EntryStatus entryStatus(String label) {
-        for (EntryStatus status : EntryStatus.values()) {
-            if (status.label().equals(label)) {
-                return status;
-            }
+        try {
+            return label == null || label.isBlank() ? null : EntryJson.status(label);
+        } catch (EntryJson.BadInput unknown) {
+            return null;
         }
-        return null;
     }
 
     private static String blankToNull(String text) {

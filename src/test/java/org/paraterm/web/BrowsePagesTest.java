@@ -73,6 +73,12 @@ class BrowsePagesTest {
     }
 
     @Test
+    void shouldIgnoreAnUnknownFilterValueRatherThanFail() throws Exception {
+        assertThat(new WebSession(server.getPort()).get("/browse?type=nonsense&status=nonsense").body())
+                .contains("45 条 entries");
+    }
+
+    @Test
     void shouldFilterByTermType() throws Exception {
         String page = new WebSession(server.getPort()).get("/browse?type=abbreviation").body();
 
