@@ -251,11 +251,7 @@ public class GlossaryStore {
                     ids.add(row.getLong(1));
                 }
             }
-            List<Entry> entries = new ArrayList<>();
-            for (long id : ids) {
-                load(connection, id, true).ifPresent(entries::add);
-            }
-            return new Page(total, entries);
+            return new Page(total, loadAll(connection, ids, true));
         }
     }
 
@@ -327,13 +323,9 @@ public class GlossaryStore {
 
     /** The entries of {@code ids}, in that order; ids of deleted or missing entries are skipped. */
     public List<Entry> findAll(List<Long> ids) throws SQLException {
-        List<Entry> entries = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            for (long id : ids) {
-                load(connection, id, false).ifPresent(entries::add);
-            }
+            return loadAll(connection, ids, false);
         }
-        return entries;
     }
 
     /**
@@ -366,11 +358,7 @@ public class GlossaryStore {
             List<Long> ids = ranked.entrySet().stream()
                     .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed())
                     .limit(limit).map(Map.Entry::getKey).toList();
-            List<Entry> entries = new ArrayList<>();
-            for (long id : ids) {
-                load(connection, id, false).ifPresent(entries::add);
-            }
-            return entries;
+            return loadAll(connection, ids, false);
         }
     }
 
@@ -399,11 +387,7 @@ public class GlossaryStore {
             List<Long> ids = distance.entrySet().stream()
                     .sorted(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .limit(limit).map(Map.Entry::getKey).toList();
-            List<Entry> entries = new ArrayList<>();
-            for (long id : ids) {
-                load(connection, id, false).ifPresent(entries::add);
-            }
-            return entries;
+            return loadAll(connection, ids, false);
         }
     }
 
@@ -552,6 +536,15 @@ public class GlossaryStore {
             term.executeBatch();
             evidence.executeBatch();
         }
+    }
+
+    /** The entries of {@code ids} in that order, leaving out missing ones (and deleted ones unless asked). */
+    private List<Entry> loadAll(Connection connection, List<Long> ids, boolean includeDeleted) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        for (long id : ids) {
+            load(connection, id, includeDeleted).ifPresent(entries::add);
+        }
+        return entries;
     }
 
     private Optional<Entry> load(Connection connection, long id, boolean includeDeleted) throws SQLException {
