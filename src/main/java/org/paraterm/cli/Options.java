@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The command line: a command, its positional arguments and the options every command shares. */
 record Options(String command, List<String> arguments, Path data, int port, Path corpus, Path out, Path settings,
-               int minFreq, int top, String format) {
+               int minFreq, int top, String format, boolean force) {
 
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -25,6 +25,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
         String format = "tbx";
         int minFreq = 0;
         int top = Integer.MAX_VALUE;
+        boolean force = false;
         int i = 0;
         if (args.length > 0 && !args[0].startsWith("-")) {
             command = args[0];
@@ -46,6 +47,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                     }
                 }
                 case "--top" -> top = positive(value(args, ++i, arg), arg);
+                case "--force" -> force = true;
                 case "--help", "-h" -> command = "help";
                 default -> {
                     if (arg.startsWith("-")) {
@@ -55,7 +57,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 }
             }
         }
-        return new Options(command, List.copyOf(positional), data, port, corpus, out, settings, minFreq, top, format);
+        return new Options(command, List.copyOf(positional), data, port, corpus, out, settings, minFreq, top, format, force);
     }
 
     Path argument(String name) throws UsageException {

@@ -52,6 +52,9 @@ public final class Paraterm {
               export --format tbx|csv [--data DIR] --out FILE
                                                             write the glossary as TBX-Basic or CSV
               import FILE [--data DIR]                      add the entries of a .tbx or .csv file (all or none)
+              backup --data DIR --out FILE                   copy the whole database of a stopped server into a zip
+              restore FILE --data DIR [--force]              load a backup into an empty data folder
+                                                            (--force: replace its database)
 
             options:
               --data DIR     where the database lives (default: data/)
@@ -88,6 +91,8 @@ public final class Paraterm {
                 case "mine" -> mine(options, out, err);
                 case "export" -> export(options, out);
                 case "import" -> importGlossary(options, out, err);
+                case "backup" -> BackupCommand.run(options, out, err);
+                case "restore" -> RestoreCommand.run(options, out, err);
                 case "help" -> {
                     out.print(USAGE);
                     yield 0;
