@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.paraterm.DataFolder;
@@ -31,6 +32,7 @@ import org.paraterm.backup.Manifest;
 final class RestoreCommand {
 
     private static final String DATABASE_FILE = "paraterm.mv.db";
+    private static final String MIGRATIONS = "classpath:db/migration";
 
     private RestoreCommand() {
     }
@@ -95,21 +97,27 @@ final class RestoreCommand {
 
     /** Flyway up to exactly the backup's version, after checking this paraterm knows that version. */
     private static void migrate(String url, String version, Path file) throws BackupException {
-        Flyway flyway = Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
-                .target(version == null ? MigrationVersion.EMPTY : MigrationVersion.fromVersion(version)).load();
         String newest = null;
-        for (MigrationInfo migration : flyway.info().all()) {
+        for (MigrationInfo migration : Flyway.configure().dataSource(url, "sa", "").locations(MIGRATIONS).load()
+                .info().all()) {
             if (migration.getVersion() != null
                     && (newest == null || DatabaseTables.compareVersions(migration.getVersion().getVersion(), newest) > 0)) {
                 newest = migration.getVersion().getVersion();
             }
         }
-        if (version != null && (newest == null || DatabaseTables.compareVersions(version, newest) > 0)) {
+        if (version == null) {
+            return;
+        }
+        if (newest == null || DatabaseTables.compareVersions(version, newest) > 0) {
             throw new BackupException(file + " holds a database of schema version " + version
                     + ", newer than this paraterm knows (" + newest + "): restore it with a newer paraterm");
         }
-        if (version != null) {
-            flyway.migrate();
+        try {
+            Flyway.configure().dataSource(url, "sa", "").locations(MIGRATIONS)
+                    .target(MigrationVersion.fromVersion(version)).load().migrate();
+        } catch (FlywayException e) {
+            throw new BackupException(file + ": the schema of version " + version + " cannot be created: "
+                    + e.getMessage(), e);
         }
     }
 
