@@ -33,13 +33,17 @@ import org.paraterm.backup.DatabaseTables;
 import org.paraterm.glossary.Entry;
 import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.glossary.Review;
+import org.paraterm.parallel.LinePairs;
+import org.paraterm.parallel.ParallelSource;
+import org.paraterm.parallel.ParallelStore;
 import org.paraterm.security.Role;
 import org.paraterm.security.UserStore;
 
 /**
  * backup then restore of a data folder with everything in it — the bundled corpus loaded and
- * mined, the starter glossary, an account, an edited entry with its history and a comment, a
- * review decision — into a new folder, compared table by table and through a server started on it.
+ * mined, the UNPC development set as parallel units, the starter glossary, an account, an edited
+ * entry with its history and a comment, a review decision — into a new folder, compared table by
+ * table and through a server started on it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackupRoundTripTest {
@@ -71,6 +75,8 @@ class BackupRoundTripTest {
             context.getBean(Review.class).reject(firstCandidate(context.getBean(DataSource.class)),
                     "不是术语 not a term", "wang");
             entryPageBefore = get(server, "/entries/" + editedId);
+            context.getBean(ParallelStore.class).save("unpc-dev", ParallelSource.LINES, "a".repeat(64),
+                    LinePairs.read(Path.of("glossary/corpus/parallel/unpc-dev/UNv1.0.devset.zh")));
         }
 
         String[] backupOutput = run("backup", "--data", original.toString(), "--out", backup.toString());
@@ -89,13 +95,14 @@ class BackupRoundTripTest {
         assertThat(after.keySet()).containsExactlyElementsOf(before.keySet())
                 .contains("document", "paragraph", "sentence", "footnote", "doc_reference", "candidate",
                         "candidate_occurrence", "candidate_decision", "app_user", "entry", "entry_term",
-                        "entry_version", "entry_change", "entry_comment");
+                        "entry_version", "entry_change", "entry_comment", "parallel_source", "parallel_unit");
         for (String table : before.keySet()) {
             assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
         }
         assertThat(before.get("entry_comment")).hasSize(1);
         assertThat(before.get("candidate_decision")).hasSize(1);
         assertThat(before.get("document")).hasSize(5);
+        assertThat(before.get("parallel_unit")).hasSize(4000);
         assertThat(restoreOutput).contains("restored " + backup + " into " + restored);
     }
 

@@ -1,0 +1,184 @@
+package org.paraterm.parallel;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * Parallel units in the database, by source. A source is saved whole or not at all (one
+ * transaction); saving it again with the same SHA-256 changes nothing, with another replaces it.
+ */
+@Singleton
+public class ParallelStore {
+
+    public enum Outcome { LOADED, REPLACED, UNCHANGED }
+
+    /** Units written per JDBC batch. */
+    private static final int BATCH = 500;
+
+    private final DataSource dataSource;
+    private final AtomicLong version = new AtomicLong();
+
+    public ParallelStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Stores {@code units} as the whole content of {@code source}, replacing what it held. */
+    public Outcome save(String source, String format, String sha256, List<ParallelUnit> units) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Outcome outcome = Outcome.LOADED;
+                try (PreparedStatement find = connection.prepareStatement(
+                        "SELECT id, sha256 FROM parallel_source WHERE name = ?")) {
+                    find.setString(1, source);
+                    try (ResultSet row = find.executeQuery()) {
+                        if (row.next()) {
+                            if (row.getString(2).equals(sha256)) {
+                                connection.rollback();
+                                return Outcome.UNCHANGED;
+                            }
+                            delete(connection, row.getLong(1));
+                            outcome = Outcome.REPLACED;
+                        }
+                    }
+                }
+                long id = insertSource(connection, source, format, sha256, units.size());
+                insertUnits(connection, id, units);
+                connection.commit();
+                version.incrementAndGet();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Every unit of every source: sources by name, units in their order. */
+    public List<ParallelUnit> all() throws SQLException {
+        List<ParallelUnit> units = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT u.zh, u.en, u.document, u.zh_sentences, u.en_sentences, u.confidence"
+                             + " FROM parallel_unit u JOIN parallel_source s ON s.id = u.source_id"
+                             + " ORDER BY s.name, u.idx")) {
+            while (row.next()) {
+                units.add(new ParallelUnit(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
+                        row.getInt(5), row.getDouble(6)));
+            }
+        }
+        return units;
+    }
+
+    /**
+     * A number that changes whenever this process changes the stored units (loads, replaces,
+     * removes), so that something built from {@link #all()} can see it is behind. Like
+     * {@code DocumentStore.generation()} it lives in the process: only this process writes the
+     * database while it runs (H2 holds it locked), and a cache built from it dies with it.
+     */
+    public long version() {
+        return version.get();
+    }
+
+    /** How many units are stored, over all sources. */
+    public int count() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM parallel_unit")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    /** The stored sources by name. */
+    public List<ParallelSource> sources() throws SQLException {
+        List<ParallelSource> sources = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT name, format, sha256, units, loaded_at FROM parallel_source ORDER BY name")) {
+            while (row.next()) {
+                sources.add(new ParallelSource(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
+                        row.getTimestamp(5).toInstant()));
+            }
+        }
+        return sources;
+    }
+
+    /** Removes a source and its units; false when there was no such source. */
+    public boolean remove(String source) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM parallel_source WHERE name = ?")) {
+            delete.setString(1, source);
+            boolean removed = delete.executeUpdate() > 0;
+            if (removed) {
+                version.incrementAndGet();
+            }
+            return removed;
+        }
+    }
+
+    private static void delete(Connection connection, long id) throws SQLException {
+        // units first: the cascade would do it, but an explicit delete does not depend on it
+        try (PreparedStatement units = connection.prepareStatement("DELETE FROM parallel_unit WHERE source_id = ?");
+             PreparedStatement source = connection.prepareStatement("DELETE FROM parallel_source WHERE id = ?")) {
+            units.setLong(1, id);
+            units.executeUpdate();
+            source.setLong(1, id);
+            source.executeUpdate();
+        }
+    }
+
+    private static long insertSource(Connection connection, String name, String format, String sha256, int units)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO parallel_source (name, format, sha256, units, loaded_at) VALUES (?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, name);
+            insert.setString(2, format);
+            insert.setString(3, sha256);
+            insert.setInt(4, units);
+            insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertUnits(Connection connection, long sourceId, List<ParallelUnit> units)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO parallel_unit (source_id, idx, zh, en, document, zh_sentences, en_sentences, confidence)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < units.size(); i++) {
+                ParallelUnit unit = units.get(i);
+                insert.setLong(1, sourceId);
+                insert.setInt(2, i);
+                insert.setString(3, unit.zh());
+                insert.setString(4, unit.en());
+                insert.setString(5, unit.document() == null ? "" : unit.document());
+                insert.setInt(6, unit.zhSentences());
+                insert.setInt(7, unit.enSentences());
+                insert.setDouble(8, unit.confidence());
+                insert.addBatch();
+                if ((i + 1) % BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+}
