@@ -16,14 +16,16 @@ import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.glossary.Tbx;
 import org.paraterm.mining.CorpusMining;
 import org.paraterm.mining.MiningSettings;
+import org.paraterm.parallel.BundledParallel;
+import org.paraterm.parallel.ParallelLoader;
 import org.paraterm.security.Role;
 import org.paraterm.security.UserStore;
 
 /**
  * A real paraterm server for a test class: its own H2 database in the test's folder, a free port,
  * quick password hashing, and as much of the product as the test asks for — the bundled corpus,
- * mined, in the concordance index, the starter glossary, accounts — loaded the way serve and
- * ingest load them.
+ * mined, in the concordance index, the parallel development set, the starter glossary, accounts —
+ * loaded the way serve and ingest load them.
  */
 public final class TestServer {
 
@@ -35,6 +37,7 @@ public final class TestServer {
     private boolean mined;
     private boolean indexed;
     private boolean starterGlossary;
+    private boolean parallelCorpus;
     private final List<Account> accounts = new ArrayList<>();
 
     private TestServer(Path folder) {
@@ -61,6 +64,12 @@ public final class TestServer {
         return this;
     }
 
+    /** The UN Parallel Corpus development set (4,000 units) in the parallel store, as serve loads it. */
+    public TestServer withParallelCorpus() {
+        parallelCorpus = true;
+        return this;
+    }
+
     /** glossary/starter.tbx: 45 approved, published entries. */
     public TestServer withStarterGlossary() {
         starterGlossary = true;
@@ -82,6 +91,13 @@ public final class TestServer {
         ApplicationContext context = server.getApplicationContext();
         if (corpus) {
             context.getBean(CorpusLoader.class).load(Path.of("glossary", "corpus", "un-zh"), (done, total, result) -> { });
+        }
+        if (parallelCorpus) {
+            ParallelLoader.SourceResult result = context.getBean(ParallelLoader.class).loadLinePair(BundledParallel.SOURCE,
+                    Path.of("glossary", "corpus", "parallel", "unpc-dev", BundledParallel.CHINESE_FILE));
+            if (result.refused()) {
+                throw new IllegalStateException(result.describe());
+            }
         }
         if (mined) {
             context.getBean(CorpusMining.class).remine(MiningSettings.defaults());

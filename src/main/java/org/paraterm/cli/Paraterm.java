@@ -29,6 +29,8 @@ import org.paraterm.mining.CorpusMining;
 import org.paraterm.mining.MinedCandidate;
 import org.paraterm.mining.Mining;
 import org.paraterm.mining.MiningSettings;
+import org.paraterm.parallel.BundledParallel;
+import org.paraterm.parallel.ParallelLoader;
 import org.paraterm.security.FirstAdmin;
 import org.paraterm.security.UserStore;
 import org.paraterm.web.Readiness;
@@ -46,7 +48,8 @@ public final class Paraterm {
               serve [--port N] [--data DIR] [--corpus DIR]   run the web server (the default);
                                                             on first start loads the corpus
               clean FILE                                     print a document as the reader cleans it
-              ingest DIR [--data DIR]                        load a folder of documents
+              ingest DIR [--data DIR]                        load a folder of documents, and its parallel
+                                                            texts (NAME.zh+NAME.en, *.tmx, NAME.zh.txt+NAME.en.txt)
               mine --corpus DIR --out FILE.tsv [--min-freq N] [--top N] [--settings FILE]
                                                             mine term candidates, no database needed
               export --format tbx|csv [--data DIR] --out FILE
@@ -129,6 +132,7 @@ public final class Paraterm {
         try {
             if (countDocuments(context.getBean(DocumentStore.class), options) == 0) {
                 loadFirstCorpus(context.getBean(CorpusLoader.class), options.corpus(), out);
+                loadBundledParallel(context.getBean(ParallelLoader.class), out);
                 remine(context, settings, out);
                 starterGlossary(context, out);
             } else if (neverMined(context)) {
@@ -220,6 +224,19 @@ public final class Paraterm {
         }
     }
 
+    /**
+     * The UN Parallel Corpus development set into the parallel store, from disk or from the jar,
+     * under the source name {@code unpc-dev}; it is loaded on a first start whatever --corpus says,
+     * since the Chinese corpus and the parallel text serve different ends.
+     */
+    private static void loadBundledParallel(ParallelLoader loader, PrintStream out) throws IOException {
+        try (BundledCorpus bundled = BundledCorpus.openParallel(Path.of(""))) {
+            ParallelLoader.SourceResult result = loader.loadLinePair(BundledParallel.SOURCE,
+                    bundled.folder().resolve(BundledParallel.CHINESE_FILE));
+            out.println(result.describe());
+        }
+    }
+
     private static void report(List<CorpusLoader.FileResult> results, PrintStream out) {
         for (CorpusLoader.FileResult result : results) {
             out.println(result.refused() ? "refused " + result.refusal()
@@ -261,12 +278,34 @@ public final class Paraterm {
                     counts.getOrDefault("refused", 0));
             results.stream().filter(CorpusLoader.FileResult::refused)
                     .forEach(result -> out.println("  refused " + result.refusal()));
+            int parallelRefused = ingestParallel(context.getBean(ParallelLoader.class), folder, out);
             if (counts.containsKey("loaded") || counts.containsKey("replaced") || neverMined(context)) {
                 remine(context, settings, out);
             }
             index(context, out);
-            return counts.getOrDefault("refused", 0) == 0 ? 0 : 1;
+            return counts.getOrDefault("refused", 0) + parallelRefused == 0 ? 0 : 1;
         }
+    }
+
+    /**
+     * The parallel sources in an ingested folder (line pairs, TMX, document pairs) into the
+     * parallel store, one line per source; returns how many were refused.
+     */
+    private static int ingestParallel(ParallelLoader loader, Path folder, PrintStream out) throws IOException {
+        List<ParallelLoader.SourceResult> results = loader.load(folder);
+        if (results.isEmpty()) {
+            return 0;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (ParallelLoader.SourceResult result : results) {
+            counts.merge(result.refused() ? "refused" : result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                    1, Integer::sum);
+        }
+        out.printf("parallel: %d loaded, %d replaced, %d unchanged, %d refused%n", counts.getOrDefault("loaded", 0),
+                counts.getOrDefault("replaced", 0), counts.getOrDefault("unchanged", 0),
+                counts.getOrDefault("refused", 0));
+        results.forEach(result -> out.println("  " + result.describe()));
+        return counts.getOrDefault("refused", 0);
     }
 
     /**

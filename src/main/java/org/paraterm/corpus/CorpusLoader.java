@@ -64,7 +64,11 @@ public class CorpusLoader {
         return documents;
     }
 
-    /** The text files under a folder, in name order. */
+    /**
+     * The Chinese text files under a folder, in name order: every {@code .txt} except the English
+     * side of a document pair ({@code NAME.en.txt}), which goes to the parallel store only. The
+     * Chinese side ({@code NAME.zh.txt}) is a Chinese document like any other and is loaded here too.
+     */
     public static List<Path> documents(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException(folder + ": not a folder");
@@ -72,6 +76,7 @@ public class CorpusLoader {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".txt"))
+                    .filter(p -> !p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".en.txt"))
                     .sorted()
                     .toList();
         }

@@ -118,14 +118,22 @@ public final class TmxReader {
         }
 
         Result parse() throws XMLStreamException, ParallelFormatException {
-            xml.nextTag();
+            // past the prolog: comments, processing instructions and a DOCTYPE, which is not read
+            while (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                if (xml.getEventType() == XMLStreamConstants.END_DOCUMENT) {
+                    throw new ParallelFormatException(file, 0, "the file holds no XML element: this is not a TMX file");
+                }
+            }
             if (!xml.getLocalName().equals("tmx")) {
                 throw problem("the root element is <" + xml.getLocalName() + ">, not <tmx>: this is not a TMX file");
             }
             int bodyLine = 0;
+            int lastLine = 0;
             while (xml.hasNext()) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    lastLine = xml.getLocation().getLineNumber();
+                } else if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
                         case "header" -> sourceLanguage = xml.getAttributeValue(null, "srclang");
                         case "body" -> {
@@ -137,7 +145,7 @@ public final class TmxReader {
                 }
             }
             if (bodyLine == 0) {
-                throw new ParallelFormatException(file, xml.getLocation().getLineNumber(), "the TMX file has no <body>");
+                throw new ParallelFormatException(file, lastLine, "the TMX file has no <body>");
             }
             if (units.isEmpty()) {
                 throw new ParallelFormatException(file, bodyLine, "no translation unit has both a Chinese (zh, zh-CN, zh-Hans)"

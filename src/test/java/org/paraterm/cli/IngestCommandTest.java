@@ -35,6 +35,34 @@ class IngestCommandTest {
     }
 
     @Test
+    void shouldLoadParallelFilesBesideChineseDocumentsAndReportEachSource(@TempDir Path temp) throws Exception {
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Files.copy(Path.of("glossary/corpus/un-zh/000_feb26cac1e66415a.txt"), corpus.resolve("interpol.txt"));
+        Path dev = Path.of("glossary/corpus/parallel/unpc-dev");
+        for (String side : new String[] {"zh", "en", "ids"}) {
+            Files.write(corpus.resolve("dev." + side), Files.readAllLines(dev.resolve("UNv1.0.devset." + side))
+                    .subList(0, 40), StandardCharsets.UTF_8);
+        }
+        Files.copy(Path.of("src/test/resources/parallel/unpc-excerpt.tmx"), corpus.resolve("memories.tmx"));
+        Files.copy(Path.of("src/test/resources/parallel/unpc-broken.tmx"), corpus.resolve("broken.tmx"));
+        String data = temp.resolve("data").toString();
+
+        int status = run("ingest", corpus.toString(), "--data", data);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output()).contains("1 loaded, 0 replaced, 0 unchanged, 0 refused")
+                .contains("parallel: 2 loaded, 0 replaced, 0 unchanged, 1 refused")
+                .contains("  refused parallel broken.tmx:20: not well-formed XML")
+                .contains("  loaded parallel dev: 40 units")
+                .contains("  loaded parallel memories.tmx: 6 units (3 translation units without both zh and en skipped)");
+
+        out.reset();
+        Files.delete(corpus.resolve("broken.tmx"));
+        assertThat(run("ingest", corpus.toString(), "--data", data)).isZero();
+        assertThat(output()).contains("parallel: 0 loaded, 0 replaced, 2 unchanged, 0 refused");
+    }
+
+    @Test
     void shouldPrintTheCleanedDocumentWithHeaderLinesParagraphsAndFootnotes() {
         int status = run("clean", "glossary/corpus/un-zh/004_9d7d9abcfa7e8f17.txt");
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paraterm.parallel.ParallelStore;
 
 /** {@code serve} as a user starts it: database, first load, then the port. */
 class ServeCommandTest {
@@ -30,8 +31,9 @@ class ServeCommandTest {
     void shouldLoadTheBundledCorpusOnFirstStartAndOnlyThen(@TempDir Path data) throws Exception {
         try (ApplicationContext first = start("--data", data.toString(), "--port", "0")) {
             String printed = printed();
-            assertThat(printed.lines().filter(line -> line.startsWith("loaded "))).hasSize(5);
+            assertThat(printed.lines().filter(line -> line.startsWith("loaded "))).hasSize(6);
             assertThat(printed).contains("loaded 004_9d7d9abcfa7e8f17.txt")
+                    .contains("loaded parallel unpc-dev: 4000 units")
                     .contains("paraterm is ready: open http://localhost:" + port(first) + "/");
 
             HttpResponse<String> health = get(first, "/health");
@@ -47,6 +49,7 @@ class ServeCommandTest {
         try (ApplicationContext second = start("--data", data.toString(), "--port", "0")) {
             assertThat(printed()).doesNotContain("loaded ").contains("paraterm is ready");
             assertThat(get(second, "/documents").body()).contains("A/RES/75/10");
+            assertThat(second.getBean(ParallelStore.class).count()).isEqualTo(4000);
         }
     }
 
