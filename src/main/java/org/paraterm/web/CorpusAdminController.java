@@ -30,10 +30,12 @@ import org.paraterm.corpus.CorpusLoader;
 import org.paraterm.corpus.DocumentStore;
 import org.paraterm.mining.CorpusMining;
 import org.paraterm.mining.MiningSettings;
+import org.paraterm.parallel.ParallelStore;
 
 /**
  * Admins load documents from the browser: an uploaded text file is kept under
  * {@code <data>/uploads/}, read like {@code ingest} reads a folder, and the corpus is mined again.
+ * The page also lists the parallel sources; their upload is {@code parallel.ParallelUploadController}.
  */
 @Secured("ADMIN")
 @Controller("/admin/corpus")
@@ -46,12 +48,15 @@ public class CorpusAdminController {
     private final DocumentStore documents;
     private final CorpusMining mining;
     private final ConcordanceIndex concordance;
+    private final ParallelStore parallel;
     private final Path uploads;
 
     public CorpusAdminController(CorpusLoader loader, DocumentStore documents, CorpusMining mining,
-                                 ConcordanceIndex concordance, @Value("${paraterm.data:}") String data) {
+                                 ConcordanceIndex concordance, ParallelStore parallel,
+                                 @Value("${paraterm.data:}") String data) {
         this.loader = loader;
         this.documents = documents;
+        this.parallel = parallel;
         this.mining = mining;
         this.concordance = concordance;
         this.uploads = (data.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "paraterm")
@@ -64,6 +69,7 @@ public class CorpusAdminController {
             throws SQLException {
         Map<String, Object> model = new HashMap<>();
         model.put("documents", documents.list());
+        model.put("parallelSources", parallel.sources());
         model.put("done", done);
         model.put("problem", problem);
         return new ModelAndView<>("account/corpus", model);

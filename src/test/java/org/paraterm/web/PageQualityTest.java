@@ -21,7 +21,7 @@ import org.paraterm.security.Role;
 import org.paraterm.security.WebSession;
 
 /**
- * Every page as visitors and terminologists get it, on the bundled corpus and the starter glossary:
+ * Every page as visitors, terminologists and admins get it, on the bundled corpus and the starter glossary:
  * valid HTML by the W3C's Nu Html Checker, every form field labelled, and light (under 200 KB).
  */
 class PageQualityTest {
@@ -35,8 +35,9 @@ class PageQualityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.in(temp).withMinedCorpus().withStarterGlossary()
-                .withAccount("wang", "terminologist secret", Role.TERMINOLOGIST).start();
+        server = TestServer.in(temp).withMinedCorpus().withStarterGlossary().withParallelCorpus()
+                .withAccount("wang", "terminologist secret", Role.TERMINOLOGIST)
+                .withAccount("chief", "admin password 1", Role.ADMIN).start();
     }
 
     @AfterAll
@@ -59,6 +60,14 @@ class PageQualityTest {
         wang.signIn("wang", "terminologist secret");
         assertPagesAreGood(wang, List.of("/review", "/entries/1", "/entries/1/edit", "/browse?status=approved",
                 "/account"));
+    }
+
+    @Test
+    void shouldServeValidLightPagesWithLabelledFieldsToAdmins() throws Exception {
+        WebSession chief = new WebSession(server.getPort());
+        chief.signIn("chief", "admin password 1");
+        assertPagesAreGood(chief, List.of("/admin/corpus", "/admin/corpus?problem="
+                + encoded("refused parallel memories.tmx:20: not well-formed XML: <seg> & </tuv>")));
     }
 
     private static void assertPagesAreGood(WebSession session, List<String> paths) throws Exception {
