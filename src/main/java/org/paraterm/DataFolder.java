@@ -1,10 +1,12 @@
 package org.paraterm;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
-/** The runtime state in a data folder: today the embedded H2 database, opened the same way everywhere. */
+/**
+ * The runtime state in a data folder: the concordance index and settings, and — unless a database
+ * server is chosen with {@code --db} ({@link Database}) — the embedded H2 database.
+ */
 public final class DataFolder {
 
     private DataFolder() {
@@ -15,13 +17,6 @@ public final class DataFolder {
      * PostgreSQL mode so that the same SQL and migrations serve both databases.
      */
     public static Map<String, Object> databaseProperties(Path folder) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("datasources.default.url", "jdbc:h2:file:" + folder.resolve("paraterm")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        properties.put("datasources.default.driver-class-name", "org.h2.Driver");
-        properties.put("datasources.default.username", "sa");
-        properties.put("datasources.default.password", "");
-        properties.put("flyway.datasources.default.enabled", true);
-        return properties;
+        return Database.h2(folder).properties();
     }
 }

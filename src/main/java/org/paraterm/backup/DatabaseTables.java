@@ -19,13 +19,19 @@ import java.util.TreeSet;
 /**
  * The application's tables as the database itself describes them (JDBC metadata, which H2 and
  * PostgreSQL both answer from their information schema), so that a table a new migration adds is
- * backed up without anyone remembering to list it. Flyway's own history table is left out: the
- * schema version it holds is recorded on its own.
+ * backed up without anyone remembering to list it. Left out: Flyway's own history table (the
+ * schema version it holds is recorded on its own) and the web sessions.
  */
 public final class DatabaseTables {
 
     /** Flyway's bookkeeping table (the name micronaut-flyway uses by default). */
     static final String FLYWAY_HISTORY = "flyway_schema_history";
+
+    /**
+     * The web sessions (V6), left out too: they are not data, and a restored session would sign
+     * in again someone who had signed out. A restored database starts with no sessions.
+     */
+    static final String SESSIONS = "web_session";
 
     /** One column: its name, its JDBC type ({@link java.sql.Types}) and the database's name for it. */
     public record Column(String name, int jdbcType, String typeName) {
@@ -52,7 +58,7 @@ public final class DatabaseTables {
         try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (tables.next()) {
                 String name = tables.getString("TABLE_NAME");
-                if (!name.equalsIgnoreCase(FLYWAY_HISTORY)) {
+                if (!name.equalsIgnoreCase(FLYWAY_HISTORY) && !name.equalsIgnoreCase(SESSIONS)) {
                     names.add(name);
                 }
             }

@@ -7,16 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
-import org.paraterm.DataFolder;
+import org.paraterm.Database;
 import org.paraterm.backup.BackupWriter;
 import org.paraterm.backup.Manifest;
 
 /**
- * {@code backup --data DIR --out FILE}: every table of a stopped data folder's database into a
- * backup zip (docs/11-backup-and-faults.md). The file appears only when it is complete: it is
+ * {@code backup --data DIR --out FILE} (or {@code --db URL}): every table of a stopped data
+ * folder's database, or of a PostgreSQL database, into a backup zip (docs/11-backup-and-faults.md). The file appears only when it is complete: it is
  * written beside its name and renamed at the end.
  */
 final class BackupCommand {
@@ -34,16 +32,18 @@ final class BackupCommand {
             throw new Options.UsageException("backup needs --data DIR and --out FILE");
         }
         Path data = options.data().toAbsolutePath().normalize();
+        Database database = Paraterm.database(options);
+        String source = database.embedded() ? data.toString() : database.display();
         Path file = options.out().toAbsolutePath();
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         long started = System.nanoTime();
         Manifest manifest;
-        try (Connection connection = open(data);
+        try (Connection connection = open(database);
              OutputStream target = Files.newOutputStream(partial)) {
             manifest = BackupWriter.write(connection, target, paratermVersion());
         } catch (SQLException e) {
             Files.deleteIfExists(partial);
-            err.println("paraterm: " + problem(data, e));
+            err.println("paraterm: " + problem(database, data, e));
             return 1;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
@@ -51,25 +51,25 @@ final class BackupCommand {
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         long rows = manifest.tables().stream().mapToLong(Manifest.TableEntry::rows).sum();
-        out.printf("backup of %s written to %s: %d tables, %d rows, schema version %s, %d bytes in %d ms%n", data,
+        out.printf("backup of %s written to %s: %d tables, %d rows, schema version %s, %d bytes in %d ms%n", source,
                 options.out(), manifest.tables().size(), rows, manifest.schemaVersion(), Files.size(file),
                 (System.nanoTime() - started) / 1_000_000);
         return 0;
     }
 
-    /** A connection to the existing database of a data folder; never creates one. */
-    static Connection open(Path data) throws SQLException {
-        Map<String, Object> properties = DataFolder.databaseProperties(data);
-        String url = (String) properties.get("datasources.default.url");
-        if (url.startsWith("jdbc:h2:")) {
-            url += ";IFEXISTS=TRUE";
+    /** A connection to an existing database; never creates one (an H2 file must be there already). */
+    static Connection open(Database database) throws SQLException {
+        if (database.embedded()) {
+            return new Database(database.url() + ";IFEXISTS=TRUE", database.user(), database.password()).connect();
         }
-        return DriverManager.getConnection(url, (String) properties.get("datasources.default.username"),
-                (String) properties.get("datasources.default.password"));
+        return database.connect();
     }
 
-    /** One line for the two problems people meet: no database there, or a server holding it. */
-    static String problem(Path data, SQLException error) {
+    /** One line for the problems people meet: no database there, a server holding it, a refusal. */
+    static String problem(Database database, Path data, SQLException error) {
+        if (!database.embedded()) {
+            return database.refusal(error);
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
                 return "the database in " + data + " is in use by another paraterm process (a running server?);"

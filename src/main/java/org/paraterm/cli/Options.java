@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The command line: a command, its positional arguments and the options every command shares. */
 record Options(String command, List<String> arguments, Path data, int port, Path corpus, Path out, Path settings,
-               int minFreq, int top, String format, boolean force) {
+               int minFreq, int top, String format, boolean force, String db) {
 
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -26,6 +26,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
         int minFreq = 0;
         int top = Integer.MAX_VALUE;
         boolean force = false;
+        String db = null;
         int i = 0;
         if (args.length > 0 && !args[0].startsWith("-")) {
             command = args[0];
@@ -48,6 +49,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 }
                 case "--top" -> top = positive(value(args, ++i, arg), arg);
                 case "--force" -> force = true;
+                case "--db" -> db = value(args, ++i, arg);
                 case "--help", "-h" -> command = "help";
                 default -> {
                     if (arg.startsWith("-")) {
@@ -57,7 +59,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 }
             }
         }
-        return new Options(command, List.copyOf(positional), data, port, corpus, out, settings, minFreq, top, format, force);
+        return new Options(command, List.copyOf(positional), data, port, corpus, out, settings, minFreq, top, format, force, db);
     }
 
     Path argument(String name) throws UsageException {

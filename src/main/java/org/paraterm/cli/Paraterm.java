@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.paraterm.Database;
 import org.paraterm.concordance.ConcordanceIndex;
 import org.paraterm.corpus.BundledCorpus;
 import org.paraterm.corpus.CleanPrinter;
@@ -60,7 +61,11 @@ public final class Paraterm {
                                                             (--force: replace its database)
 
             options:
-              --data DIR     where the database lives (default: data/)
+              --data DIR     the data folder: the concordance index, and the H2 database unless --db
+                             is given (default: data/)
+              --db URL       a PostgreSQL database shared by a team, jdbc:postgresql://HOST/NAME
+                             (also PARATERM_DB_URL; user and password from PARATERM_DB_USER and
+                             PARATERM_DB_PASSWORD or PARATERM_DB_PASSWORD_FILE; default: H2 in --data)
               --port N       HTTP port (default: 8080)
               --corpus DIR   corpus loaded on first start (default: the bundled glossary/corpus/un-zh)
             """;
@@ -155,6 +160,14 @@ public final class Paraterm {
      * created eagerly, with Flyway, while the context starts). The HTTP port is not opened here.
      */
     private static ApplicationContext startContext(Options options, boolean server) throws IOException {
+        Database database = database(options);
+        if (!database.embedded()) {
+            try {
+                database.check();
+            } catch (Database.SettingException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
         ApplicationContext context;
         try {
             context = ApplicationContext.builder()
@@ -184,14 +197,33 @@ public final class Paraterm {
                 break;
             }
         }
-        return "the database in " + options.data() + " cannot be opened: " + rootCause(error);
+        return "the database " + where(options) + " cannot be opened: " + rootCause(error);
+    }
+
+    /** "in DATA" for the H2 file of a data folder, "at URL" for a database server. */
+    private static String where(Options options) {
+        try {
+            Database database = database(options);
+            return database.embedded() ? "in " + options.data() : "at " + database.display();
+        } catch (IOException e) {
+            return "in " + options.data();
+        }
+    }
+
+    /** The database of a command: --db, else PARATERM_DB_URL, else the H2 file in the data folder. */
+    static Database database(Options options) throws IOException {
+        try {
+            return Database.choose(options.db(), options.data().toAbsolutePath().normalize(), System::getenv);
+        } catch (Database.SettingException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static int countDocuments(DocumentStore store, Options options) throws IOException {
         try {
             return store.count();
         } catch (SQLException e) {
-            throw new IOException("the database in " + options.data() + " cannot be read: " + e.getMessage(), e);
+            throw new IOException("the database " + where(options) + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -473,7 +505,7 @@ public final class Paraterm {
     static Map<String, Object> properties(Options options, boolean server) throws IOException {
         Path data = options.data().toAbsolutePath().normalize();
         Files.createDirectories(data);
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(data));
+        Map<String, Object> properties = new HashMap<>(database(options).properties());
         properties.put("paraterm.data", data.toString());
         if (server) {
             properties.put("micronaut.server.port", options.port());

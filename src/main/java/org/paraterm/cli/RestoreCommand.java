@@ -6,16 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Map;
+import java.util.List;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
-import org.paraterm.DataFolder;
+import org.paraterm.Database;
 import org.paraterm.backup.BackupException;
 import org.paraterm.backup.BackupReader;
 import org.paraterm.backup.DatabaseTables;
@@ -41,16 +43,26 @@ final class RestoreCommand {
         Path file = options.argument("FILE");
         Path data = options.data().toAbsolutePath().normalize();
         long started = System.nanoTime();
+        Database database = Paraterm.database(options);
         try (BackupReader backup = BackupReader.open(file)) {
             Manifest manifest = backup.manifest();
+            if (!database.embedded()) {
+                intoServer(database, backup, file, options.force());
+                long rows = manifest.tables().stream().mapToLong(Manifest.TableEntry::rows).sum();
+                out.printf("restored %s into %s: %d tables, %d rows, schema version %s, in %d ms"
+                                + " (each server's concordance index is rebuilt at its next start)%n", file,
+                        database.display(), manifest.tables().size(), rows, manifest.schemaVersion(),
+                        (System.nanoTime() - started) / 1_000_000);
+                return 0;
+            }
             checkTarget(data, options.force());
             Path staging = data.resolve("restore.tmp");
             deleteTree(staging);
             Files.createDirectories(staging);
             try {
-                String url = url(staging);
-                migrate(url, manifest.schemaVersion(), file);
-                try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+                Database stagingDatabase = Database.h2(staging);
+                migrate(stagingDatabase, manifest.schemaVersion(), file);
+                try (Connection connection = stagingDatabase.connect()) {
                     backup.load(connection);
                 }
                 Files.move(staging.resolve(DATABASE_FILE), data.resolve(DATABASE_FILE),
@@ -83,22 +95,71 @@ final class RestoreCommand {
             throw new BackupException(data + " already holds a paraterm database; restore into an empty folder,"
                     + " or add --force to replace it");
         }
-        try (Connection ignored = BackupCommand.open(data)) {
+        try (Connection ignored = BackupCommand.open(Database.h2(data))) {
             // opened and closed: no server holds it
         } catch (SQLException e) {
-            throw new BackupException(BackupCommand.problem(data, e), e);
+            throw new BackupException(BackupCommand.problem(Database.h2(data), data, e), e);
         }
     }
 
-    private static String url(Path folder) {
-        Map<String, Object> properties = DataFolder.databaseProperties(folder);
-        return (String) properties.get("datasources.default.url");
+    /**
+     * A backup into a database server, which must be empty: the schema is created by Flyway up to
+     * the backup's version, then every row is loaded in one transaction. Replacing a database in
+     * use by running servers is not something a restore should do behind their backs, so there is
+     * no --force here: drop and create the database, then restore. On any failure the tables this
+     * restore created are dropped again, leaving the database empty as it was.
+     */
+    private static void intoServer(Database database, BackupReader backup, Path file, boolean force)
+            throws BackupException {
+        String where = database.display();
+        if (force) {
+            throw new BackupException("--force does not replace a database on a server; drop and create " + where
+                    + " (dropdb NAME; createdb -O USER NAME), then restore into it, empty");
+        }
+        try (Connection connection = database.connect()) {
+            if (!DatabaseTables.list(connection).isEmpty() || DatabaseTables.schemaVersion(connection) != null) {
+                throw new BackupException(where + " already holds tables; restore into an empty database"
+                        + " (dropdb NAME; createdb -O USER NAME)");
+            }
+        } catch (SQLException e) {
+            throw new BackupException(database.refusal(e), e);
+        }
+        try {
+            migrate(database, backup.manifest().schemaVersion(), file);
+            try (Connection connection = database.connect()) {
+                backup.load(connection);
+            }
+        } catch (SQLException e) {
+            emptyAgain(database);
+            throw new BackupException(file + ": the restore failed, " + where + " is empty again: " + e.getMessage(), e);
+        } catch (BackupException | RuntimeException e) {
+            emptyAgain(database);
+            throw e;
+        }
+    }
+
+    /** Drops every table a failed restore created, Flyway's history among them. */
+    private static void emptyAgain(Database database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                    new String[] {"TABLE"})) {
+                while (tables.next()) {
+                    names.add(tables.getString("TABLE_NAME"));
+                }
+            }
+            for (String name : names) {
+                statement.execute("DROP TABLE IF EXISTS " + DatabaseTables.quote(name) + " CASCADE");
+            }
+        } catch (SQLException e) {
+            System.err.println("paraterm: the tables of the failed restore could not all be dropped: " + e.getMessage());
+        }
     }
 
     /** Flyway up to exactly the backup's version, after checking this paraterm knows that version. */
-    private static void migrate(String url, String version, Path file) throws BackupException {
+    private static void migrate(Database database, String version, Path file) throws BackupException {
         String newest = null;
-        for (MigrationInfo migration : Flyway.configure().dataSource(url, "sa", "").locations(MIGRATIONS).load()
+        for (MigrationInfo migration : flyway(database).load()
                 .info().all()) {
             if (migration.getVersion() != null
                     && (newest == null || DatabaseTables.compareVersions(migration.getVersion().getVersion(), newest) > 0)) {
@@ -113,12 +174,15 @@ final class RestoreCommand {
                     + ", newer than this paraterm knows (" + newest + "): restore it with a newer paraterm");
         }
         try {
-            Flyway.configure().dataSource(url, "sa", "").locations(MIGRATIONS)
-                    .target(MigrationVersion.fromVersion(version)).load().migrate();
+            flyway(database).target(MigrationVersion.fromVersion(version)).load().migrate();
         } catch (FlywayException e) {
             throw new BackupException(file + ": the schema of version " + version + " cannot be created: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(Database database) {
+        return Flyway.configure().dataSource(database.url(), database.user(), database.password()).locations(MIGRATIONS);
     }
 
     private static void deleteTree(Path folder) throws IOException {
