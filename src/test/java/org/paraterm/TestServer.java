@@ -22,7 +22,8 @@ import org.paraterm.security.Role;
 import org.paraterm.security.UserStore;
 
 /**
- * A real paraterm server for a test class: its own H2 database in the test's folder, a free port,
+ * A real paraterm server for a test class: its own database for the test's folder (H2, or a fresh
+ * PostgreSQL database: {@link TestDatabase}), a free port,
  * quick password hashing, and as much of the product as the test asks for — the bundled corpus,
  * mined, in the concordance index, the parallel development set, the starter glossary, accounts —
  * loaded the way serve and ingest load them.
@@ -41,7 +42,7 @@ public final class TestServer {
     private final List<Account> accounts = new ArrayList<>();
 
     private TestServer(Path folder) {
-        properties = new HashMap<>(DataFolder.databaseProperties(folder));
+        properties = new HashMap<>(TestDatabase.properties(folder));
         properties.put("micronaut.server.port", -1);
         properties.put("paraterm.security.hash-iterations", 1000);
     }

@@ -46,7 +46,7 @@ class CheckApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
+        Map<String, Object> properties = new HashMap<>(org.paraterm.TestDatabase.properties(temp));
         properties.put("micronaut.server.port", -1);
         properties.put("paraterm.security.hash-iterations", 1000);
         properties.put("paraterm.check.max-bytes", MAX_BYTES);

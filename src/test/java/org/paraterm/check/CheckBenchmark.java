@@ -128,7 +128,7 @@ public final class CheckBenchmark {
     /** POST /api/check with the text as JSON, on a server whose database holds the glossary. */
     private static void http(List<Entry> entries, Map<String, String> texts) throws Exception {
         Path data = Files.createTempDirectory("paraterm-check-bench");
-        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.DataFolder.databaseProperties(data));
+        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.TestDatabase.properties(data));
         properties.put("micronaut.server.port", -1);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             List<Entry> published = new ArrayList<>();

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.paraterm.DataFolder;
+import org.paraterm.TestDatabase;
 import org.paraterm.TestServer;
 import org.paraterm.backup.DatabaseTables;
 import org.paraterm.glossary.Entry;
@@ -154,8 +153,7 @@ class BackupRoundTripTest {
     /** Every table's rows as text, sorted, read straight from the database file. */
     static Map<String, List<String>> dump(Path folder) throws Exception {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        String url = (String) DataFolder.databaseProperties(folder).get("datasources.default.url");
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection connection = TestDatabase.of(folder).connect()) {
             for (DatabaseTables.Table table : DatabaseTables.list(connection)) {
                 List<String> rows = new ArrayList<>();
                 try (Statement statement = connection.createStatement();
@@ -188,7 +186,7 @@ class BackupRoundTripTest {
     static String[] run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Paraterm.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        Paraterm.run(org.paraterm.TestDatabase.command(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
     }

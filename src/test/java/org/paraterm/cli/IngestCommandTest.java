@@ -84,7 +84,7 @@ class IngestCommandTest {
     }
 
     private int run(String... args) {
-        return Paraterm.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Paraterm.run(org.paraterm.TestDatabase.command(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

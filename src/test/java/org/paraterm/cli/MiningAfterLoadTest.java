@@ -74,8 +74,8 @@ class MiningAfterLoadTest {
 
     @Test
     void shouldMineTheFirstCorpusBeforeTheServerAnswers(@TempDir Path data) throws Exception {
-        try (ApplicationContext server = Paraterm.startServer(Options.parse(new String[] {"serve", "--data",
-                data.toString(), "--port", "0"}), new PrintStream(out, true, StandardCharsets.UTF_8))) {
+        try (ApplicationContext server = Paraterm.startServer(Options.parse(org.paraterm.TestDatabase.command("serve",
+                "--data", data.toString(), "--port", "0")), new PrintStream(out, true, StandardCharsets.UTF_8))) {
             String printed = output();
             assertThat(printed.indexOf("mined ")).isGreaterThan(printed.indexOf("loaded 004_9d7d9abcfa7e8f17.txt"))
                     .isLessThan(printed.indexOf("paraterm is ready"));
@@ -90,12 +90,12 @@ class MiningAfterLoadTest {
     }
 
     private int ingest(Path corpus, Path data) {
-        return Paraterm.run(new String[] {"ingest", corpus.toString(), "--data", data.toString()},
+        return Paraterm.run(org.paraterm.TestDatabase.command("ingest", corpus.toString(), "--data", data.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private static ApplicationContext open(Path data) {
-        return ApplicationContext.run(org.paraterm.DataFolder.databaseProperties(data.toAbsolutePath().normalize()));
+        return ApplicationContext.run(org.paraterm.TestDatabase.properties(data.toAbsolutePath().normalize()));
     }
 
     private int mined() {

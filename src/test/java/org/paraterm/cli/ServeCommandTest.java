@@ -78,7 +78,7 @@ class ServeCommandTest {
         String[] serve = new String[args.length + 1];
         serve[0] = "serve";
         System.arraycopy(args, 0, serve, 1, args.length);
-        return Paraterm.startServer(Options.parse(serve), new PrintStream(out, true, StandardCharsets.UTF_8));
+        return Paraterm.startServer(Options.parse(org.paraterm.TestDatabase.command(serve)), new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     private String printed() {

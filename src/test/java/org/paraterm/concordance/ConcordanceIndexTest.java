@@ -19,7 +19,7 @@ class ConcordanceIndexTest {
     Path data;
 
     private ApplicationContext open() {
-        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.DataFolder.databaseProperties(data));
+        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.TestDatabase.properties(data));
         properties.put("paraterm.data", data.toString());
         return ApplicationContext.run(properties);
     }

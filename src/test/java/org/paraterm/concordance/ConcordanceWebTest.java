@@ -37,7 +37,7 @@ class ConcordanceWebTest {
     @BeforeAll
     static void start() throws Exception {
         Path data = Files.createDirectories(temp.resolve("data"));
-        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.DataFolder.databaseProperties(data));
+        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.TestDatabase.properties(data));
         properties.put("micronaut.server.port", -1);
         properties.put("paraterm.data", data.toString());
         server = ApplicationContext.run(EmbeddedServer.class, properties);

@@ -31,7 +31,7 @@ class DocumentStoreTest {
 
     @BeforeEach
     void start() {
-        context = ApplicationContext.run(org.paraterm.DataFolder.databaseProperties(temp.resolve("db")));
+        context = ApplicationContext.run(org.paraterm.TestDatabase.properties(temp.resolve("db")));
         store = context.getBean(DocumentStore.class);
         loader = context.getBean(CorpusLoader.class);
     }

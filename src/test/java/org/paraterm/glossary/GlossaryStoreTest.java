@@ -23,7 +23,7 @@ class GlossaryStoreTest {
 
     @BeforeAll
     static void start() {
-        context = ApplicationContext.run(org.paraterm.DataFolder.databaseProperties(temp));
+        context = ApplicationContext.run(org.paraterm.TestDatabase.properties(temp));
         store = context.getBean(GlossaryStore.class);
     }
 

@@ -30,7 +30,7 @@ class CandidateStoreTest {
 
     @BeforeAll
     static void mineTheBundledCorpus() throws Exception {
-        context = ApplicationContext.run(org.paraterm.DataFolder.databaseProperties(temp.resolve("db")));
+        context = ApplicationContext.run(org.paraterm.TestDatabase.properties(temp.resolve("db")));
         context.getBean(CorpusLoader.class).load(Path.of("glossary", "corpus", "un-zh"), (done, total, result) -> { });
         store = context.getBean(CandidateStore.class);
         mining = context.getBean(CorpusMining.class);

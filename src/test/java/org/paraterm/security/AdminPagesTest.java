@@ -26,7 +26,7 @@ class AdminPagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
+        Map<String, Object> properties = new HashMap<>(org.paraterm.TestDatabase.properties(temp));
         properties.put("micronaut.server.port", -1);
         properties.put("paraterm.security.hash-iterations", 1000);
         server = ApplicationContext.run(EmbeddedServer.class, properties);

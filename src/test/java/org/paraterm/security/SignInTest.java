@@ -27,7 +27,7 @@ class SignInTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
+        Map<String, Object> properties = new HashMap<>(org.paraterm.TestDatabase.properties(temp));
         properties.put("micronaut.server.port", -1);
         properties.put("paraterm.security.hash-iterations", 1000);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
@@ -109,7 +109,7 @@ class SignInTest {
     void shouldSendAUserWithAOneTimePasswordToChangeItFirst() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Path other = temp.resolve("fresh");
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(other));
+        Map<String, Object> properties = new HashMap<>(org.paraterm.TestDatabase.properties(other));
         properties.put("micronaut.server.port", -1);
         properties.put("paraterm.security.hash-iterations", 1000);
         try (EmbeddedServer fresh = ApplicationContext.run(EmbeddedServer.class, properties)) {
@@ -134,7 +134,7 @@ class SignInTest {
     @Test
     void shouldTakeTheFirstAdminsPasswordFromTheEnvironmentAndNeverTwice() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Map<String, Object> properties = new HashMap<>(org.paraterm.DataFolder.databaseProperties(temp.resolve("env")));
+        Map<String, Object> properties = new HashMap<>(org.paraterm.TestDatabase.properties(temp.resolve("env")));
         properties.put("micronaut.server.port", -1);
         properties.put("paraterm.security.hash-iterations", 1000);
         try (EmbeddedServer fresh = ApplicationContext.run(EmbeddedServer.class, properties)) {

@@ -18,12 +18,22 @@ public final class WebSession {
     private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int port;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient client;
 
     public WebSession(int port) {
+        this(port, new CookieManager());
+    }
+
+    private WebSession(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser, cookies and all, talking to another server (another instance behind a proxy). */
+    public WebSession at(int otherPort) {
+        return new WebSession(otherPort, cookies);
     }
 
     public HttpResponse<String> get(String path) throws Exception {

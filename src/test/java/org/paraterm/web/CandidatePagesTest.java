@@ -33,7 +33,7 @@ class CandidatePagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
+        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.TestDatabase.properties(temp));
         properties.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         server.getApplicationContext().getBean(CorpusLoader.class)

@@ -28,7 +28,7 @@ class DocumentPagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.DataFolder.databaseProperties(temp));
+        Map<String, Object> properties = new java.util.HashMap<>(org.paraterm.TestDatabase.properties(temp));
         properties.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         assertThat(get("/health").statusCode()).isEqualTo(503);
