@@ -5,9 +5,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import java.io.IOException;
@@ -38,9 +40,12 @@ public class ParallelUploadController {
 
     private final ParallelLoader loader;
     private final Path uploads;
+    private final long maxRequestBytes;
 
-    public ParallelUploadController(ParallelLoader loader, @Value("${paraterm.data:}") String data) {
+    public ParallelUploadController(ParallelLoader loader, @Value("${paraterm.data:}") String data,
+                                    @Value("${micronaut.server.max-request-size:10485760}") long maxRequestBytes) {
         this.loader = loader;
+        this.maxRequestBytes = maxRequestBytes;
         this.uploads = (data.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "paraterm")
                 : Path.of(data)).resolve("uploads");
     }
@@ -91,6 +96,16 @@ public class ParallelUploadController {
             return back("problem", zhName + ": the first file must be a .zh, .zh.txt or .tmx file");
         }
         return result.refused() ? back("problem", result.describe()) : back("done", result.describe());
+    }
+
+    /**
+     * An upload beyond the server's limit ({@code micronaut.server.max-request-size}) is refused
+     * while its body is read, before anything is saved: back to the page, saying what the limit is.
+     */
+    @Error(exception = ContentLengthExceededException.class)
+    public HttpResponse<?> tooLarge() {
+        return back("problem", "the upload is larger than the limit of " + (maxRequestBytes / (1024 * 1024))
+                + " MB for one request; load larger files with ingest");
     }
 
     /** The base name of an upload, or null when the field was left empty. */

@@ -32,6 +32,8 @@ class ParallelUploadTest {
     @BeforeAll
     void start(@TempDir Path temp) throws Exception {
         server = TestServer.in(temp).with("paraterm.data", temp.toString())
+                .with("micronaut.server.max-request-size", 1024 * 1024)
+                .with("micronaut.server.multipart.max-file-size", 1024 * 1024)
                 .withAccount("chief", "admin password 1", Role.ADMIN)
                 .withAccount("wang", "terminologist secret", Role.TERMINOLOGIST).start();
         store = server.getApplicationContext().getBean(ParallelStore.class);
@@ -93,6 +95,23 @@ class ParallelUploadTest {
         assertThat(location(refused)).isEqualTo("/admin/corpus?problem=refused parallel swapped.zh:"
                 + " the text claims to be Chinese but reads as English (eng)");
         assertThat(store.count()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseAnUploadOverTheSizeLimitAndLoadNothing() throws Exception {
+        WebSession chief = admin();
+        String token = WebSession.token(chief.get("/admin/corpus").body());
+        int before = store.count();
+        Map<String, Upload> whole = new LinkedHashMap<>();
+        whole.put("zh", new Upload("UNv1.0.devset.zh", lines("zh", 0, 4000)));
+        whole.put("en", new Upload("UNv1.0.devset.en", lines("en", 0, 4000)));
+
+        HttpResponse<String> response = upload(chief, token, whole);
+
+        assertThat(location(response)).isEqualTo("/admin/corpus?problem=the upload is larger than the limit of 1 MB"
+                + " for one request; load larger files with ingest");
+        assertThat(store.count()).isEqualTo(before);
+        assertThat(store.sources()).extracting(ParallelSource::name).doesNotContain("UNv1.0.devset");
     }
 
     @Test
