@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.paraterm.english.LanguageGuard;
@@ -85,9 +86,14 @@ public class ParallelLoader {
         Path enFile = sibling(zhFile, ".zh", ".en");
         Path idsFile = sibling(zhFile, ".zh", ".ids");
         try {
+            String hash = Files.isRegularFile(idsFile) ? sha256(zhFile, enFile, idsFile)
+                    : Files.isRegularFile(enFile) ? sha256(zhFile, enFile) : sha256(zhFile);
+            Optional<SourceResult> unchanged = unchanged(source, ParallelSource.LINES, hash);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
+            }
             List<ParallelUnit> units = LinePairs.read(zhFile);
             guard(units, zhFile.getFileName().toString(), enFile.getFileName().toString());
-            String hash = Files.isRegularFile(idsFile) ? sha256(zhFile, enFile, idsFile) : sha256(zhFile, enFile);
             return saved(source, ParallelSource.LINES, hash, units, 0);
         } catch (ParallelFormatException | LanguageMismatchException e) {
             return SourceResult.refused(source, ParallelSource.LINES, e.getMessage());
@@ -99,10 +105,15 @@ public class ParallelLoader {
     /** A TMX 1.4b translation memory. */
     public SourceResult loadTmx(String source, Path file) {
         try {
+            String hash = sha256(file);
+            Optional<SourceResult> unchanged = unchanged(source, ParallelSource.TMX, hash);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
+            }
             TmxReader.Result tmx = TmxReader.read(file);
             String name = file.getFileName().toString();
             guard(tmx.units(), name + " (its Chinese segments)", name + " (its English segments)");
-            return saved(source, ParallelSource.TMX, sha256(file), tmx.units(), tmx.skipped());
+            return saved(source, ParallelSource.TMX, hash, tmx.units(), tmx.skipped());
         } catch (ParallelFormatException | LanguageMismatchException e) {
             return SourceResult.refused(source, ParallelSource.TMX, e.getMessage());
         } catch (Exception e) {
@@ -113,8 +124,13 @@ public class ParallelLoader {
     /** Two whole documents, the Chinese and the English version, which paraterm aligns itself. */
     public SourceResult loadDocumentPair(String source, Path zhFile, Path enFile) {
         try {
+            String hash = sha256(zhFile, enFile);
+            Optional<SourceResult> unchanged = unchanged(source, ParallelSource.DOCUMENTS, hash);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
+            }
             List<ParallelUnit> units = documentPairs.read(source, zhFile, enFile);
-            return saved(source, ParallelSource.DOCUMENTS, sha256(zhFile, enFile), units, 0);
+            return saved(source, ParallelSource.DOCUMENTS, hash, units, 0);
         } catch (ParallelFormatException | LanguageMismatchException e) {
             return SourceResult.refused(source, ParallelSource.DOCUMENTS, e.getMessage());
         } catch (Exception e) {
@@ -130,6 +146,15 @@ public class ParallelLoader {
         LanguageGuard guard = LanguageGuard.shared();
         guard.check("zh", units.stream().map(ParallelUnit::zh).collect(Collectors.joining("\n")), zhSource);
         guard.check("en", units.stream().map(ParallelUnit::en).collect(Collectors.joining("\n")), enSource);
+    }
+
+    /**
+     * The stored source, when its files are the ones already loaded: then they are neither read nor
+     * checked again (a large corpus ingested a second time costs one hash per source).
+     */
+    private Optional<SourceResult> unchanged(String source, String format, String hash) throws java.sql.SQLException {
+        return store.find(source).filter(stored -> stored.sha256().equals(hash) && stored.format().equals(format))
+                .map(stored -> new SourceResult(source, format, ParallelStore.Outcome.UNCHANGED, stored.units(), 0, null));
     }
 
     private SourceResult saved(String source, String format, String hash, List<ParallelUnit> units, int skipped)

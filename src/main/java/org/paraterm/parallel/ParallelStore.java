@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
@@ -109,11 +110,22 @@ public class ParallelStore {
              ResultSet row = statement.executeQuery(
                      "SELECT name, format, sha256, units, loaded_at FROM parallel_source ORDER BY name")) {
             while (row.next()) {
-                sources.add(new ParallelSource(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
-                        row.getTimestamp(5).toInstant()));
+                sources.add(source(row));
             }
         }
         return sources;
+    }
+
+    /** The stored source of that name, if there is one. */
+    public Optional<ParallelSource> find(String name) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT name, format, sha256, units, loaded_at FROM parallel_source WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(source(row)) : Optional.empty();
+            }
+        }
     }
 
     /** Removes a source and its units; false when there was no such source. */
@@ -127,6 +139,11 @@ public class ParallelStore {
             }
             return removed;
         }
+    }
+
+    private static ParallelSource source(ResultSet row) throws SQLException {
+        return new ParallelSource(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
+                row.getTimestamp(5).toInstant());
     }
 
     private static void delete(Connection connection, long id) throws SQLException {
