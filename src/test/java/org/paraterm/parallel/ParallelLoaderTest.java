@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paraterm.DataFolder;
+import org.paraterm.TestDatabase;
 
 /**
  * A folder of parallel text into a real database: each source whole or not at all, checked by the
@@ -30,7 +30,7 @@ class ParallelLoaderTest {
 
     @BeforeEach
     void start() {
-        context = ApplicationContext.run(DataFolder.databaseProperties(temp.resolve("db")));
+        context = ApplicationContext.run(TestDatabase.properties(temp.resolve("db")));
         loader = context.getBean(ParallelLoader.class);
         store = context.getBean(ParallelStore.class);
     }

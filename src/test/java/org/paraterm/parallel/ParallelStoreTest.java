@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paraterm.DataFolder;
+import org.paraterm.TestDatabase;
 
 /** Parallel units in a real H2 database: one transaction per source, unchanged by hash, replaced when changed. */
 class ParallelStoreTest {
@@ -27,7 +27,7 @@ class ParallelStoreTest {
 
     @BeforeEach
     void start() {
-        context = ApplicationContext.run(DataFolder.databaseProperties(temp.resolve("db")));
+        context = ApplicationContext.run(TestDatabase.properties(temp.resolve("db")));
         store = context.getBean(ParallelStore.class);
     }
 
