@@ -48,9 +48,11 @@ public class ConcordanceController {
     }
 
     private final ConcordanceIndex index;
+    private final ParallelConcordance parallel;
 
-    public ConcordanceController(ConcordanceIndex index) {
+    public ConcordanceController(ConcordanceIndex index, ParallelConcordance parallel) {
         this.index = index;
+        this.parallel = parallel;
     }
 
     @Get("/concordance")
@@ -104,6 +106,8 @@ public class ConcordanceController {
             model.put("csvHref", "/concordance.csv?" + parameters);
             model.put("tsvHref", "/concordance.tsv?" + parameters);
             model.put("apiHref", "/api/concordance?" + parameters);
+            model.put("parallelHref", "/concordance/parallel?q=" + encode(q.strip()));
+            model.put("parallelTotal", parallel.count(search.query()));
             String chartBase = "/concordance?" + parameters(new Search(search.query(), ConcordanceFilter.ALL,
                     search.sort(), search.context(), 1, search.size()), true);
             List<IndexedDocument> accepted = documents.stream().filter(search.filter()::accepts).toList();

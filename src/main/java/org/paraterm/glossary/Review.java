@@ -101,6 +101,27 @@ public class Review {
     }
 
     /**
+     * Adds an English rendering to an entry: preferred when the entry has no English term yet,
+     * admitted beside the preferred one otherwise.
+     *
+     * @throws ReviewException when the entry is unknown, the English is blank or already a term of the entry
+     */
+    public Entry addRendering(long entryId, int expectedVersion, String english, String by) throws SQLException {
+        if (english == null || english.isBlank()) {
+            throw new ReviewException("which English rendering?");
+        }
+        String text = english.strip();
+        Entry entry = glossary.find(entryId, false).orElseThrow(() -> new ReviewException("no entry " + entryId));
+        if (entry.terms("en").stream().anyMatch(t -> t.text().equalsIgnoreCase(text))) {
+            throw new ReviewException("entry " + entryId + " already holds " + text);
+        }
+        List<Term> terms = new ArrayList<>(entry.terms());
+        terms.add(Term.of("en", text, TermType.FULL_FORM,
+                entry.terms("en").isEmpty() ? UsageStatus.PREFERRED : UsageStatus.ADMITTED));
+        return save(withVersion(entry, terms, expectedVersion), by, "add English rendering " + text);
+    }
+
+    /**
      * Saves an edited entry. Changing an approved entry's terms or definitions sends it back to
      * review (unless {@code paraterm.review.edits-go-back-to-review=false}); its published flag stays
      * as it was, so translators keep seeing it while it is looked at again.

@@ -25,7 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.paraterm.corpus.DocumentStore;
+import org.paraterm.glossary.Entry;
+import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.mining.CandidateStore;
+import org.paraterm.suggest.Rendering;
+import org.paraterm.suggest.RenderingEvidence;
 
 /**
  * Mined candidates for terminologists: the list with filters and sorting, a page per candidate
@@ -71,10 +75,15 @@ public class CandidateController {
 
     private final CandidateStore candidates;
     private final DocumentStore documents;
+    private final GlossaryStore glossary;
+    private final Renderings renderings;
 
-    public CandidateController(CandidateStore candidates, DocumentStore documents) {
+    public CandidateController(CandidateStore candidates, DocumentStore documents, GlossaryStore glossary,
+                               Renderings renderings) {
         this.candidates = candidates;
         this.documents = documents;
+        this.glossary = glossary;
+        this.renderings = renderings;
     }
 
     @Get("/candidates")
@@ -112,7 +121,8 @@ public class CandidateController {
 
     @Get("/candidates/{term}")
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<?> page(@PathVariable String term, @Nullable @QueryValue String occurrences)
+    public HttpResponse<?> page(@PathVariable String term, @Nullable @QueryValue String occurrences,
+                                @Nullable @QueryValue String done, @Nullable @QueryValue String problem)
             throws SQLException {
         Optional<CandidateStore.Detail> found = term.length() > LONGEST_QUERY ? Optional.empty() : candidates.find(term);
         if (found.isEmpty()) {
@@ -143,6 +153,15 @@ public class CandidateController {
                 ? href(term) + "?occurrences=" + (occurrencePage - 1) + "#occurrences" : null);
         model.put("nextOccurrences", occurrencePage < occurrencePages
                 ? href(term) + "?occurrences=" + (occurrencePage + 1) + "#occurrences" : null);
+        model.put("href", href(term));
+        model.put("done", done);
+        model.put("problem", problem);
+        model.put("renderings", renderings.views(term));
+        // Accepting a suggestion approves an open candidate with it, or adds it to the entry the
+        // candidate became.
+        model.put("renderingEntry", detail.decision()
+                .filter(d -> d.status() == CandidateStore.Status.APPROVED && d.entryId() != null)
+                .flatMap(d -> findEntry(d.entryId())).orElse(null));
         return HttpResponse.ok(new ModelAndView<>("candidates/page", model));
     }
 
@@ -209,6 +228,7 @@ public class CandidateController {
         json.put("variants", variants);
         json.put("contexts", detail.contexts().stream().map(CandidateController::contextJson).toList());
         json.put("occurrences", candidates.countOccurrences(term));
+        json.put("renderings", renderings.top(term).stream().map(CandidateController::renderingJson).toList());
         return HttpResponse.ok(json);
     }
 
@@ -245,6 +265,31 @@ public class CandidateController {
         }
         json.put("variants", variants);
         return json;
+    }
+
+    private static Map<String, Object> renderingJson(Rendering rendering) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("en", rendering.english());
+        json.put("score", rendering.score());
+        json.put("pairs", rendering.pairs());
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        for (RenderingEvidence pair : rendering.evidence()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("zh", pair.unit().zh());
+            e.put("en", pair.unit().en());
+            e.put("document", pair.unit().document());
+            evidence.add(e);
+        }
+        json.put("evidence", evidence);
+        return json;
+    }
+
+    private Optional<Entry> findEntry(long id) {
+        try {
+            return glossary.find(id, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read entry " + id, e);
+        }
     }
 
     private static Map<String, Object> countJson(CandidateStore.DocumentCount count) {

@@ -51,20 +51,27 @@ public class GlossaryPages {
     private static final int QUEUE_SIZE = 20;
     private static final int EXTRA_TERM_ROWS = 3;
 
-    /** A candidate in the review queue with the entries it might duplicate. */
-    public record QueueItem(CandidateStore.Detail candidate, String href, List<Entry> similar) {
+    /**
+     * A candidate in the review queue with the entries it might duplicate and the English renderings
+     * the parallel corpus suggests for it.
+     */
+    public record QueueItem(CandidateStore.Detail candidate, String href, List<Entry> similar,
+                            List<Renderings.View> renderings) {
     }
 
     private final GlossaryStore glossary;
     private final CandidateStore candidates;
     private final Review review;
     private final EntryUsage usage;
+    private final Renderings renderings;
 
-    public GlossaryPages(GlossaryStore glossary, CandidateStore candidates, Review review, EntryUsage usage) {
+    public GlossaryPages(GlossaryStore glossary, CandidateStore candidates, Review review, EntryUsage usage,
+                         Renderings renderings) {
         this.glossary = glossary;
         this.candidates = candidates;
         this.review = review;
         this.usage = usage;
+        this.renderings = renderings;
     }
 
     // --- review queue ---------------------------------------------------------------------
@@ -83,7 +90,7 @@ public class GlossaryPages {
             Optional<CandidateStore.Detail> detail = candidates.find(row.term());
             if (detail.isPresent()) {
                 items.add(new QueueItem(detail.get(), CandidateController.href(row.term()),
-                        glossary.similar(row.term(), 3)));
+                        glossary.similar(row.term(), 3), renderings.views(row.term())));
             }
         }
         Map<String, Object> model = new HashMap<>();
@@ -112,8 +119,11 @@ public class GlossaryPages {
                     variants.put(key.substring("variant.".length()), value);
                 }
             });
+            // An accepted suggestion (the button's value) wins over the typed English.
+            String english = form.get("accept") != null && !form.get("accept").isBlank() ? form.get("accept")
+                    : form.get("english");
             Entry entry = review.approve(EntryApiController.approval(new EntryApiController.Approve(form.get("term"),
-                    form.get("english"), form.get("subject"), variants)), user.getName());
+                    english, form.get("subject"), variants)), user.getName());
             if ("edit".equals(form.get("then"))) {
                 return HttpResponse.seeOther(URI.create("/entries/" + entry.id() + "/edit"));
             }
@@ -150,6 +160,24 @@ public class GlossaryPages {
                     EntryJson.usage(form.getOrDefault("usage", "admitted"), "usage"), user.getName());
             return redirect(back, "done", "merged " + form.get("term") + " into entry " + entry.id());
         } catch (ReviewException | ConcurrentEditException | EntryJson.BadInput | NumberFormatException e) {
+            return redirect(back, "problem", e instanceof NumberFormatException ? "which entry?" : e.getMessage());
+        }
+    }
+
+    /** Adds an accepted English rendering to an entry that already exists (a decided candidate's entry). */
+    @Secured(EntryApiController.TERMINOLOGIST)
+    @Post("/review/rendering")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> addRendering(@Body Map<String, String> form, Authentication user) throws SQLException {
+        String back = backTo(form);
+        try {
+            long entryId = Long.parseLong(form.getOrDefault("entry", "0"));
+            int version = Integer.parseInt(form.getOrDefault("version", "0"));
+            String english = form.getOrDefault("accept", form.get("english"));
+            Entry entry = review.addRendering(entryId, version, english, user.getName());
+            return redirect(back, "done", "added " + english.strip() + " to entry " + entry.id());
+        } catch (ReviewException | ConcurrentEditException | NumberFormatException e) {
             return redirect(back, "problem", e instanceof NumberFormatException ? "which entry?" : e.getMessage());
         }
     }

@@ -139,7 +139,7 @@ class ReviewPagesTest {
                 "term", "跨国有组织犯罪"));
         Entry entry = entryFor("跨国有组织犯罪");
         int entries = glossary.count();
-        String[] posts = {"/review/approve", "/review/reject", "/review/merge", "/review/bulk",
+        String[] posts = {"/review/approve", "/review/reject", "/review/merge", "/review/bulk", "/review/rendering",
             "/entries/" + entry.id() + "/edit", "/entries/" + entry.id() + "/action", "/admin/users"};
 
         WebSession visitor = new WebSession(server.getPort());
