@@ -14,6 +14,7 @@ import io.micronaut.views.ModelAndView;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public class ConcordanceController {
                                 @Nullable @QueryValue String sort, @Nullable @QueryValue String doc,
                                 @Nullable @QueryValue String body, @Nullable @QueryValue String year,
                                 @Nullable @QueryValue String page, @Nullable @QueryValue String size)
-            throws IOException {
+            throws IOException, SQLException {
         Map<String, Object> model = new HashMap<>();
         model.put("q", q == null ? "" : q);
         model.put("sorts", ConcordanceSort.values());

@@ -1,6 +1,7 @@
 package org.paraterm.concordance;
 
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.paraterm.parallel.ParallelStore;
@@ -50,7 +51,7 @@ public class ParallelConcordance {
     }
 
     /** The hits from {@code from} (0-based), at most {@code size} of them, in corpus order. */
-    public Result search(ConcordanceQuery query, int from, int size) {
+    public Result search(ConcordanceQuery query, int from, int size) throws SQLException {
         Prepared corpus = prepared();
         boolean english = searchesEnglish(query);
         String[] sides = english ? corpus.en() : corpus.zh();
@@ -74,7 +75,7 @@ public class ParallelConcordance {
     }
 
     /** How many units match. */
-    public int count(ConcordanceQuery query) {
+    public int count(ConcordanceQuery query) throws SQLException {
         return search(query, 0, 0).total();
     }
 
@@ -149,7 +150,7 @@ public class ParallelConcordance {
         return false;
     }
 
-    private Prepared prepared() {
+    private Prepared prepared() throws SQLException {
         long version = store.version();
         Prepared current = prepared;
         if (current != null && current.version() == version) {

@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.paraterm.concordance.ConcordanceQuery;
+import org.paraterm.concordance.ParallelConcordance;
 import org.paraterm.glossary.ConcurrentEditException;
 import org.paraterm.glossary.Entry;
 import org.paraterm.glossary.EntryStatus;
@@ -64,9 +66,11 @@ public class GlossaryPages {
     private final Review review;
     private final EntryUsage usage;
     private final Renderings renderings;
+    private final ParallelConcordance parallel;
 
     public GlossaryPages(GlossaryStore glossary, CandidateStore candidates, Review review, EntryUsage usage,
-                         Renderings renderings) {
+                         Renderings renderings, ParallelConcordance parallel) {
+        this.parallel = parallel;
         this.glossary = glossary;
         this.candidates = candidates;
         this.review = review;
@@ -312,6 +316,10 @@ public class GlossaryPages {
         model.put("lookedUp", lookedUp.orElse(null));
         model.put("related", related(entry, terminologist));
         model.put("usage", usage.of(entry).orElse(null));
+        String preferredZh = entry.preferred("zh").map(Term::text).orElse("");
+        model.put("parallelPairs", preferredZh.isEmpty() || preferredZh.contains("\"") ? 0
+                : parallel.count(ConcordanceQuery.parse('"' + preferredZh + '"')));
+        model.put("parallelHref", "/concordance/parallel?q=" + URLEncoder.encode(preferredZh, StandardCharsets.UTF_8));
         model.put("chartWidth", org.paraterm.concordance.ConcordanceCharts.WIDTH);
         model.put("chartRow", org.paraterm.concordance.ConcordanceCharts.ROW);
         model.put("q", q == null ? "" : q.strip());

@@ -1,6 +1,7 @@
 package org.paraterm.web;
 
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.util.List;
 import org.paraterm.parallel.ParallelStore;
 import org.paraterm.parallel.ParallelUnit;
@@ -39,12 +40,12 @@ public class Renderings {
     }
 
     /** The best suggestions for a Chinese term, best first; empty when the parallel corpus has no evidence. */
-    public List<Rendering> top(String term) {
+    public List<Rendering> top(String term) throws SQLException {
         return suggester().suggest(term, SHOWN);
     }
 
     /** The same, ready for a page. */
-    public List<View> views(String term) {
+    public List<View> views(String term) throws SQLException {
         return top(term).stream().map(Renderings::view).toList();
     }
 
@@ -61,7 +62,7 @@ public class Renderings {
                 unit.document());
     }
 
-    private RenderingSuggester suggester() {
+    private RenderingSuggester suggester() throws SQLException {
         long version = parallel.version();
         Built current = built;
         if (current != null && current.version() == version) {

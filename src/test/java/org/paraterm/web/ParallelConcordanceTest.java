@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paraterm.TestServer;
+import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.parallel.LinePairs;
 import org.paraterm.parallel.ParallelUnit;
 import org.paraterm.security.WebSession;
@@ -93,6 +94,12 @@ class ParallelConcordanceTest {
 
         String page = visitor.get("/concordance/parallel?q=" + encode("会员国")).body();
         assertThat(page).contains("<mark class=\"hit\">会员国</mark>", "<mark class=\"rendering\">Member States</mark>");
+
+        long pairs = units.stream().filter(u -> u.zh().contains("会员国")).count();
+        long entry = server.getApplicationContext().getBean(GlossaryStore.class)
+                .search(new GlossaryStore.Query("会员国", null, true, false, 1, 5)).entries().get(0).id();
+        assertThat(visitor.get("/entries/" + entry).body())
+                .contains(pairs + " aligned Chinese–English pairs in the parallel corpus", "/concordance/parallel?q=" + encode("会员国"));
     }
 
     @Test
