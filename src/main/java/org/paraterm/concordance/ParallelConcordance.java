@@ -34,7 +34,51 @@ public class ParallelConcordance {
     public record Result(int total, boolean english, List<Hit> hits) {
     }
 
-    private record Prepared(long version, List<ParallelUnit> units, String[] zh, String[] en) {
+    /** Units ready to be searched: each side in its match form, computed once. */
+    public static final class Units {
+        private final List<ParallelUnit> units;
+        private final String[] zh;
+        private final String[] en;
+
+        private Units(List<ParallelUnit> units) {
+            this.units = List.copyOf(units);
+            zh = new String[units.size()];
+            en = new String[units.size()];
+            for (int i = 0; i < units.size(); i++) {
+                zh[i] = Characters.normalize(units.get(i).zh());
+                en[i] = Characters.normalize(units.get(i).en());
+            }
+        }
+
+        public static Units of(List<ParallelUnit> units) {
+            return new Units(units);
+        }
+
+        /** The hits from {@code from} (0-based), at most {@code size} of them, in corpus order. */
+        public Result search(ConcordanceQuery query, int from, int size) {
+            boolean english = searchesEnglish(query);
+            String[] sides = english ? en : zh;
+            List<Hit> page = new ArrayList<>();
+            int total = 0;
+            for (int i = 0; i < sides.length; i++) {
+                String side = sides[i];
+                if (excluded(side, query.exclusions())) {
+                    continue;
+                }
+                List<Span> spans = spans(side, query.alternatives());
+                if (spans.isEmpty()) {
+                    continue;
+                }
+                if (total >= from && page.size() < size) {
+                    page.add(new Hit(units.get(i), english, spans));
+                }
+                total++;
+            }
+            return new Result(total, english, page);
+        }
+    }
+
+    private record Prepared(long version, Units units) {
     }
 
     private final ParallelStore store;
@@ -52,26 +96,7 @@ public class ParallelConcordance {
 
     /** The hits from {@code from} (0-based), at most {@code size} of them, in corpus order. */
     public Result search(ConcordanceQuery query, int from, int size) throws SQLException {
-        Prepared corpus = prepared();
-        boolean english = searchesEnglish(query);
-        String[] sides = english ? corpus.en() : corpus.zh();
-        List<Hit> page = new ArrayList<>();
-        int total = 0;
-        for (int i = 0; i < sides.length; i++) {
-            String side = sides[i];
-            if (excluded(side, query.exclusions())) {
-                continue;
-            }
-            List<Span> spans = spans(side, query.alternatives());
-            if (spans.isEmpty()) {
-                continue;
-            }
-            if (total >= from && page.size() < size) {
-                page.add(new Hit(corpus.units().get(i), english, spans));
-            }
-            total++;
-        }
-        return new Result(total, english, page);
+        return prepared().units().search(query, from, size);
     }
 
     /** How many units match. */
@@ -159,14 +184,7 @@ public class ParallelConcordance {
         synchronized (this) {
             current = prepared;
             if (current == null || current.version() != version) {
-                List<ParallelUnit> units = store.all();
-                String[] zh = new String[units.size()];
-                String[] en = new String[units.size()];
-                for (int i = 0; i < units.size(); i++) {
-                    zh[i] = Characters.normalize(units.get(i).zh());
-                    en[i] = Characters.normalize(units.get(i).en());
-                }
-                current = new Prepared(version, units, zh, en);
+                current = new Prepared(version, Units.of(store.all()));
                 prepared = current;
             }
             return current;
