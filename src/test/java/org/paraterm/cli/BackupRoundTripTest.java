@@ -73,9 +73,9 @@ class BackupRoundTripTest {
             glossary.comment(editedId, "wang", "请核对英文译名 — check the English rendering");
             context.getBean(Review.class).reject(firstCandidate(context.getBean(DataSource.class)),
                     "不是术语 not a term", "wang");
-            entryPageBefore = get(server, "/entries/" + editedId);
             context.getBean(ParallelStore.class).save("unpc-dev", ParallelSource.LINES, "a".repeat(64),
                     LinePairs.read(Path.of("glossary/corpus/parallel/unpc-dev/UNv1.0.devset.zh")));
+            entryPageBefore = get(server, "/entries/" + editedId);
         }
 
         String[] backupOutput = run("backup", "--data", original.toString(), "--out", backup.toString());
