@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The command line: a command, its positional arguments and the options every command shares. */
 record Options(String command, List<String> arguments, Path data, int port, Path corpus, Path out, Path settings,
-               int minFreq, int top, String format, boolean force, String db) {
+               int minFreq, int top, String format, boolean force, String db, Path zh, Path en, Path dict) {
 
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -27,6 +27,9 @@ record Options(String command, List<String> arguments, Path data, int port, Path
         int top = Integer.MAX_VALUE;
         boolean force = false;
         String db = null;
+        Path zh = null;
+        Path en = null;
+        Path dict = null;
         int i = 0;
         if (args.length > 0 && !args[0].startsWith("-")) {
             command = args[0];
@@ -50,6 +53,9 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 case "--top" -> top = positive(value(args, ++i, arg), arg);
                 case "--force" -> force = true;
                 case "--db" -> db = value(args, ++i, arg);
+                case "--zh" -> zh = Path.of(value(args, ++i, arg));
+                case "--en" -> en = Path.of(value(args, ++i, arg));
+                case "--dict" -> dict = Path.of(value(args, ++i, arg));
                 case "--help", "-h" -> command = "help";
                 default -> {
                     if (arg.startsWith("-")) {
@@ -59,7 +65,8 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 }
             }
         }
-        return new Options(command, List.copyOf(positional), data, port, corpus, out, settings, minFreq, top, format, force, db);
+        return new Options(command, List.copyOf(positional), data, port, corpus, out, settings, minFreq, top, format,
+                force, db, zh, en, dict);
     }
 
     Path argument(String name) throws UsageException {

@@ -59,6 +59,9 @@ public final class Paraterm {
               backup --data DIR --out FILE                   copy the whole database of a stopped server into a zip
               restore FILE --data DIR [--force]              load a backup into an empty data folder
                                                             (--force: replace its database)
+              align --zh FILE --en FILE --out FILE.tsv [--dict FILE.tsv]
+                                                            align a document with its translation,
+                                                            one unit per line as zh<TAB>en
 
             options:
               --data DIR     the data folder: the concordance index, and the H2 database unless --db
@@ -101,6 +104,7 @@ public final class Paraterm {
                 case "import" -> importGlossary(options, out, err);
                 case "backup" -> BackupCommand.run(options, out, err);
                 case "restore" -> RestoreCommand.run(options, out, err);
+                case "align" -> AlignCommand.run(options, out, err);
                 case "help" -> {
                     out.print(USAGE);
                     yield 0;

@@ -2,10 +2,13 @@ package org.paraterm.parallel;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.paraterm.glossary.Entry;
+import org.paraterm.glossary.Term;
 
 /**
  * Chinese terms with their English renderings (approved glossary pairs) for the aligner: a Chinese
@@ -68,6 +71,25 @@ public final class AlignmentDictionary {
         List<String> chinese = new ArrayList<>(merged.keySet());
         List<List<String>> english = chinese.stream().map(term -> List.copyOf(merged.get(term))).toList();
         return new AlignmentDictionary(List.copyOf(chinese), english);
+    }
+
+    /**
+     * The term pairs of glossary entries: every Chinese term of an entry (preferred, admitted or
+     * deprecated forms alike, since any of them may be what a document says) with every English
+     * term of the same entry.
+     */
+    public static AlignmentDictionary fromEntries(Collection<Entry> entries) {
+        Map<String, List<String>> pairs = new HashMap<>();
+        for (Entry entry : entries) {
+            List<String> english = entry.terms("en").stream().map(Term::text).toList();
+            if (english.isEmpty()) {
+                continue;
+            }
+            for (Term chinese : entry.terms("zh")) {
+                pairs.computeIfAbsent(chinese.text(), t -> new ArrayList<>()).addAll(english);
+            }
+        }
+        return of(pairs);
     }
 
     /** How many Chinese terms the dictionary has. */

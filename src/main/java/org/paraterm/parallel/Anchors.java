@@ -35,13 +35,13 @@ final class Anchors {
             "(?<![\\d.])(\\d{1,3}(?:[,\u00A0\u2009\u202F]\\d{3})+|\\d+)(\\.\\d+)?"
                     + "(\\s*(?:万|亿|百万|千万|million|billion)(?![a-z]))?");
     private static final Pattern MONTH = Pattern.compile(
-            "(?i)(?<=\\d\\s)(January|February|March|April|May|June|July|August|September|October|November|December)\\b"
+            "(?<=\\d\\s)(January|February|March|April|May|June|July|August|September|October|November|December)\\b"
                     + "|\\b(January|February|March|April|May|June|July|August|September|October|November|December)(?=\\s\\d)");
     private static final Pattern LABEL = Pattern.compile("^\\s*[(（]([a-z]{1,2}|[ivx]{1,6})[)）]");
     private static final Pattern ACRONYM = Pattern.compile("(?<![A-Za-z])[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?![A-Za-z])");
     private static final Pattern CHINESE_NUMERAL = Pattern.compile("[零〇一二两三四五六七八九十百千]{2,}");
     private static final Pattern ENGLISH_NUMBER = Pattern.compile(
-            "(?i)\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven"
+            "\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven"
                     + "|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?\\b"
                     + "|\\b(twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth"
                     + "|eleven(?:th)?|twelve|twelfth|thirteen(?:th)?|fourteen(?:th)?|fifteen(?:th)?|sixteen(?:th)?"
@@ -89,7 +89,8 @@ final class Anchors {
         while (number.find()) {
             anchors.add("#" + number(number.group(1), number.group(2), number.group(3)));
         }
-        Matcher month = MONTH.matcher(text);
+        // The patterns below try many words at every position: they run only where they can match.
+        Matcher month = MONTH.matcher(number.reset().find() ? text : "");
         while (month.find()) {
             String name = month.group(1) != null ? month.group(1) : month.group(2);
             anchors.add("#" + (java.time.Month.valueOf(name.toUpperCase(Locale.ROOT)).getValue()));
@@ -101,7 +102,10 @@ final class Anchors {
                 anchors.add("#" + value);
             }
         }
-        Matcher english = ENGLISH_NUMBER.matcher(text);
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean numberWords = lower.contains("ty") || lower.contains("teen") || lower.contains("eleven")
+                || lower.contains("twel");
+        Matcher english = ENGLISH_NUMBER.matcher(numberWords ? lower : "");
         while (english.find()) {
             anchors.add("#" + englishNumber(english.group()));
         }

@@ -72,14 +72,16 @@ class SentenceAlignerTest {
         SentenceAligner aligner = new SentenceAligner(AlignmentDictionary.empty());
         aligner.beads(document.zh(), document.en());
 
-        long started = System.nanoTime();
+        // Processor time of this thread: the machine running the tests is often shared with other builds.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long started = threads.getCurrentThreadCpuTime();
         List<SentenceAligner.Bead> beads = aligner.beads(document.zh(), document.en());
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long millis = (threads.getCurrentThreadCpuTime() - started) / 1_000_000;
 
-        System.out.printf("%d Chinese and %d English sentences aligned in %d ms%n",
+        System.out.printf("%d Chinese and %d English sentences aligned in %d ms of processor time%n",
                 document.zh().size(), document.en().size(), millis);
         assertThat(score(List.of(document), List.of(beads)).f1()).isGreaterThanOrEqualTo(0.95);
-        assertThat(millis).isLessThan(2000);
+        assertThat(millis).isLessThan(1000);
     }
 
     @Test
