@@ -2,6 +2,7 @@ package org.paraterm.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.paraterm.corpus.CleanDocument;
 import org.paraterm.corpus.DocumentReader;
 import org.paraterm.corpus.Paragraph;
@@ -58,13 +59,30 @@ public final class DocumentPairAligner {
         EnglishAnalyzer analyzer = EnglishAnalyzer.shared();
         List<String> sentences = new ArrayList<>();
         for (Paragraph paragraph : document.paragraphs()) {
+            String label = null;
             for (Span span : analyzer.sentenceSpans(paragraph.text())) {
                 String text = paragraph.text().substring(span.start(), span.end()).strip();
-                if (!text.isEmpty()) {
-                    sentences.add(text);
+                if (text.isEmpty()) {
+                    continue;
                 }
+                if (LABEL_ONLY.matcher(text).matches()) {
+                    label = label == null ? text : label + " " + text;
+                    continue;
+                }
+                sentences.add(label == null ? text : label + " " + text);
+                label = null;
+            }
+            if (label != null) {
+                sentences.add(label);
             }
         }
         return sentences;
     }
+
+    /**
+     * A paragraph number the English sentence detector cuts off as a sentence of its own ("27.",
+     * "II.", "(a)"); it goes with the sentence after it, as the Chinese splitter keeps it.
+     */
+    private static final Pattern LABEL_ONLY =
+            Pattern.compile("\\(?(?:\\d{1,3}|[A-Za-z]|[IVXLC]{1,6}|[ivxlc]{1,6})[.)]");
 }
