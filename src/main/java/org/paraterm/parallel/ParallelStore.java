@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -27,7 +26,6 @@ public class ParallelStore {
     private static final int BATCH = 500;
 
     private final DataSource dataSource;
-    private final AtomicLong version = new AtomicLong();
 
     public ParallelStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -56,7 +54,6 @@ public class ParallelStore {
                 long id = insertSource(connection, source, format, sha256, units.size());
                 insertUnits(connection, id, units);
                 connection.commit();
-                version.incrementAndGet();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -83,13 +80,23 @@ public class ParallelStore {
     }
 
     /**
-     * A number that changes whenever this process changes the stored units (loads, replaces,
-     * removes), so that something built from {@link #all()} can see it is behind. Like
-     * {@code DocumentStore.generation()} it lives in the process: only this process writes the
-     * database while it runs (H2 holds it locked), and a cache built from it dies with it.
+     * A number that changes whenever the stored units change (loads, replaces, removes), in this
+     * process or in another instance sharing the database, so that something built from
+     * {@link #all()} can see it is behind. Read from the sources table: their ids are never reused
+     * (a replaced source gets a new one), so the count, sum and largest of the ids move with every
+     * change. One small query; the table holds a row per source, not per unit.
      */
-    public long version() {
-        return version.get();
+    public long version() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT COUNT(*), COALESCE(SUM(id), 0), COALESCE(MAX(id), 0) FROM parallel_source")) {
+            row.next();
+            long count = row.getLong(1);
+            long sum = row.getLong(2);
+            long largest = row.getLong(3);
+            return (largest * 1_000_003L + sum) * 1_000_003L + count;
+        }
     }
 
     /** How many units are stored, over all sources. */
@@ -133,11 +140,7 @@ public class ParallelStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM parallel_source WHERE name = ?")) {
             delete.setString(1, source);
-            boolean removed = delete.executeUpdate() > 0;
-            if (removed) {
-                version.incrementAndGet();
-            }
-            return removed;
+            return delete.executeUpdate() > 0;
         }
     }
 

@@ -71,22 +71,32 @@ class ParallelStoreTest {
     }
 
     @Test
-    void shouldChangeTheVersionOnEveryLoadAndRemovalAndNeverRepeatIt() throws Exception {
+    void shouldChangeTheVersionOnEveryLoadAndRemovalAsAnotherInstanceOnTheSameDatabaseSeesIt() throws Exception {
         List<ParallelUnit> units = LinePairs.read(UNPC_DEV).subList(0, 3);
-        List<Long> versions = new ArrayList<>(List.of(store.version()));
-        store.save("one", ParallelSource.LINES, "a".repeat(64), units);
-        versions.add(store.version());
-        store.save("two", ParallelSource.TMX, "b".repeat(64), units);
-        versions.add(store.version());
-        assertThat(store.remove("two")).isTrue();
-        versions.add(store.version());
-        store.save("two", ParallelSource.TMX, "b".repeat(64), units);
-        versions.add(store.version());
-        assertThat(store.remove("one")).isTrue();
-        versions.add(store.version());
-        assertThat(store.remove("one")).isFalse();
+        try (ApplicationContext other = ApplicationContext.run(TestDatabase.properties(temp.resolve("db")))) {
+            ParallelStore elsewhere = other.getBean(ParallelStore.class);
+            List<Long> versions = new ArrayList<>(List.of(store.version()));
+            store.save("one", ParallelSource.LINES, "a".repeat(64), units);
+            versions.add(elsewhere.version());
+            store.save("two", ParallelSource.TMX, "b".repeat(64), units);
+            versions.add(elsewhere.version());
+            assertThat(store.remove("two")).isTrue();
+            versions.add(elsewhere.version());
+            store.save("two", ParallelSource.TMX, "b".repeat(64), units);
+            versions.add(elsewhere.version());
+            store.save("two", ParallelSource.TMX, "c".repeat(64), units);
+            versions.add(elsewhere.version());
+            assertThat(store.remove("one")).isTrue();
+            versions.add(elsewhere.version());
+            assertThat(store.remove("one")).isFalse();
+            versions.add(elsewhere.version());
 
-        assertThat(versions).doesNotHaveDuplicates();
+            for (int i = 1; i < versions.size() - 1; i++) {
+                assertThat(versions.get(i)).as("after change " + i).isNotEqualTo(versions.get(i - 1));
+            }
+            assertThat(versions.get(versions.size() - 1)).as("nothing removed").isEqualTo(versions.get(versions.size() - 2));
+            assertThat(store.version()).isEqualTo(elsewhere.version());
+        }
         assertThat(store.sources()).extracting(ParallelSource::name).containsExactly("two");
         assertThat(store.count()).isEqualTo(3);
     }
