@@ -59,7 +59,7 @@ public final class Paraterm {
               backup --data DIR --out FILE                   copy the whole database of a stopped server into a zip
               restore FILE --data DIR [--force]              load a backup into an empty data folder
                                                             (--force: replace its database)
-              align --zh FILE --en FILE --out FILE.tsv [--dict FILE.tsv]
+              align --zh FILE --en FILE --out FILE.tsv [--dict FILE.tsv|none]
                                                             align a document with its translation,
                                                             one unit per line as zh<TAB>en
 

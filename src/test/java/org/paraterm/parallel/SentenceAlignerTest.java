@@ -52,6 +52,39 @@ class SentenceAlignerTest {
     }
 
     @Test
+    void shouldMakeItsConfidentOneToOneUnitsTheRightOnes() {
+        List<DamagedDocuments.Damaged> documents = new ArrayList<>(damaged(DamagedDocuments.documents(), 7));
+        documents.addAll(damaged(DamagedDocuments.concatenated(DamagedDocuments.documents(), 250), 11));
+        SentenceAligner aligner = new SentenceAligner(AlignmentDictionary.empty());
+        int[] confident = new int[2];
+        int[] doubtful = new int[2];
+        int[][] bins = new int[10][2];
+        for (DamagedDocuments.Damaged document : documents) {
+            for (SentenceAligner.Bead bead : aligner.beads(document.zh(), document.en())) {
+                if (bead.zhEnd() - bead.zhStart() == 1 && bead.enEnd() - bead.enStart() == 1) {
+                    int[] tally = bead.confidence() >= ParallelUnit.CONFIDENT ? confident : doubtful;
+                    int bin = (int) Math.min(9, bead.confidence() * 10);
+                    bins[bin][0]++;
+                    bins[bin][1] += document.links().contains(DamagedDocuments.link(bead.zhStart(), bead.enStart())) ? 1 : 0;
+                    tally[0]++;
+                    tally[1] += document.links().contains(DamagedDocuments.link(bead.zhStart(), bead.enStart())) ? 1 : 0;
+                }
+            }
+        }
+
+        System.out.printf("1-1 units at confidence >= %.1f: %d, %.4f right; below: %d, %.4f right%n",
+                ParallelUnit.CONFIDENT, confident[0], (double) confident[1] / confident[0], doubtful[0],
+                (double) doubtful[1] / Math.max(1, doubtful[0]));
+        for (int bin = 0; bin < 10; bin++) {
+            System.out.printf("  confidence %.1f-%.1f: %d units, %d right%n", bin / 10.0, (bin + 1) / 10.0,
+                    bins[bin][0], bins[bin][1]);
+        }
+        assertThat((double) confident[1] / confident[0]).isGreaterThanOrEqualTo(0.985);
+        assertThat((double) bins[9][1] / bins[9][0]).isGreaterThanOrEqualTo(0.995);
+        assertThat(doubtful[1]).isLessThan(doubtful[0]);
+    }
+
+    @Test
     void shouldKeepItsF1OnLongDocumentsWhereTheBandMatters() {
         List<DamagedDocuments.Damaged> documents =
                 damaged(DamagedDocuments.concatenated(DamagedDocuments.documents(), 250), 11);
@@ -121,6 +154,24 @@ class SentenceAlignerTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1), org.assertj.core.groups.Tuple.tuple(1, 0),
                         org.assertj.core.groups.Tuple.tuple(1, 1));
         assertThat(units.get(2).en()).contains("5 March 2015");
+    }
+
+    @Test
+    void shouldLetAGlossaryPairDecideWhichOfTwoSentencesOfOneLengthHasNoTranslation() {
+        // Two sentences of the development set of nearly the same length; the English of the second is missing.
+        List<String> zh = List.of(
+                "二、 各公约条款及各缔约方大会近期决定中包含的技术援助与能力建设工作任务",
+                "国家预防犯罪理事会也被证明是推动预防犯罪工作并帮助协调的一种可行选择。");
+        List<String> en = List.of("II. Mandates for the work on technical assistance and capacitybuilding as contained"
+                + " in the articles of the conventions and recent decisions of the conferences of the parties");
+        AlignmentDictionary glossary = AlignmentDictionary.of(java.util.Map.of("技术援助", List.of("technical assistance")));
+
+        List<ParallelUnit> lengthOnly = SentenceAligner.lengthOnly().align(zh, en, "");
+        List<ParallelUnit> withGlossary = new SentenceAligner(glossary).align(zh, en, "");
+
+        assertThat(lengthOnly).extracting(ParallelUnit::enSentences).containsExactly(0, 1);
+        assertThat(withGlossary).extracting(ParallelUnit::enSentences).containsExactly(1, 0);
+        assertThat(withGlossary.get(0).zh()).contains("技术援助");
     }
 
     @Test
