@@ -27,7 +27,8 @@ import org.paraterm.english.EnglishToken;
  * <li>a capitalised word inside a sentence belongs to a name whatever its tag
  *     ({@code Convention against Transnational Organized Crime});</li>
  * <li>hyphenated words are one word and a possessive ending is dropped ({@code Secretary-General's}
- *     → {@code Secretary-General}), since the tokeniser splits both;</li>
+ *     → {@code Secretary-General}), since the tokeniser splits both, except inside a name
+ *     ({@code United Nations Children's Fund});</li>
  * <li>an acronym in brackets after a phrase, {@code (UNODC)}, is linked to the part of the phrase
  *     that starts with its first letter.</li>
  * </ul>
@@ -231,7 +232,8 @@ public final class EnglishTerms {
         }
         int lastHead = first.head() ? i : -1;
         int k = i + 1;
-        while (k < words.size() && joined(text, words, k) && !words.get(k - 1).possessive()) {
+        while (k < words.size() && joined(text, words, k) && (!words.get(k - 1).possessive()
+                || words.get(k - 1).name() && words.get(k).name())) {
             Word word = words.get(k);
             if (word.content() && !word.link()) {
                 if (word.head()) {

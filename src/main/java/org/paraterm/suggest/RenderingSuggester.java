@@ -2,6 +2,7 @@ package org.paraterm.suggest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public final class RenderingSuggester {
      * A longer phrase replaces a shorter one it holds when it is found in at least this share of the
      * shorter one's units with the term (tuned on the development list, docs/08-renderings.md).
      */
-    static final double EXTENSION_SHARE = 0.75;
+    static final double EXTENSION_SHARE = 0.6;
 
     /** The association measures compared in docs/08-renderings.md. */
     enum Measure {
@@ -54,11 +55,16 @@ public final class RenderingSuggester {
     private final Map<String, Integer> wordIds;
     private final int[][] postings;
     private final Measure measure;
-    private final Map<Integer, EnglishTerms> tagged = new ConcurrentHashMap<>();
+    private final double extensionShare;
+    /** Tagged English sides by their text; shared between the suggesters of one evaluation. */
+    private final Map<String, EnglishTerms> tagged;
 
-    private RenderingSuggester(List<ParallelUnit> units, Measure measure) {
+    private RenderingSuggester(List<ParallelUnit> units, Measure measure, double extensionShare,
+                               Map<String, EnglishTerms> tagged) {
         this.units = units;
+        this.tagged = tagged;
         this.measure = measure;
+        this.extensionShare = extensionShare;
         int n = units.size();
         words = new int[n][];
         starts = new int[n][];
@@ -104,11 +110,18 @@ public final class RenderingSuggester {
 
     /** A suggester over the confident one-to-one units of {@code units}. */
     public static RenderingSuggester build(Collection<ParallelUnit> units) {
-        return build(units, Measure.DICE);
+        return build(units, Measure.DICE, EXTENSION_SHARE);
     }
 
-    static RenderingSuggester build(Collection<ParallelUnit> units, Measure measure) {
-        return new RenderingSuggester(units.stream().filter(ParallelUnit::confidentOneToOne).toList(), measure);
+    /** A suggester with another measure or extension share, for the evaluation. */
+    static RenderingSuggester build(Collection<ParallelUnit> units, Measure measure, double extensionShare) {
+        return build(units, measure, extensionShare, new ConcurrentHashMap<>());
+    }
+
+    static RenderingSuggester build(Collection<ParallelUnit> units, Measure measure, double extensionShare,
+                                    Map<String, EnglishTerms> tagged) {
+        return new RenderingSuggester(units.stream().filter(ParallelUnit::confidentOneToOne).toList(), measure,
+                extensionShare, tagged);
     }
 
     /** How many units count as evidence. */
@@ -129,7 +142,7 @@ public final class RenderingSuggester {
         if (holding.length == 0) {
             return List.of();
         }
-        List<Scored> scored = score(holding, candidateKeys(holding));
+        List<Scored> scored = score(holding, candidateKeys(holding), longerTerms(term, holding));
         List<Rendering> renderings = new ArrayList<>();
         for (Scored candidate : scored) {
             if (renderings.size() == limit) {
@@ -167,7 +180,7 @@ public final class RenderingSuggester {
                 .limit(SAMPLE).mapToInt(Integer::intValue).toArray();
         Map<String, Integer> seenIn = new LinkedHashMap<>();
         for (int u : sample) {
-            EnglishTerms terms = tagged.computeIfAbsent(u, unit -> EnglishTerms.of(units.get(unit).en()));
+            EnglishTerms terms = tagged.computeIfAbsent(units.get(u).en(), EnglishTerms::of);
             terms.candidates().stream().map(EnglishTerms.Candidate::key).distinct()
                     .forEach(key -> seenIn.merge(key, 1, Integer::sum));
         }
@@ -175,7 +188,7 @@ public final class RenderingSuggester {
         return seenIn.entrySet().stream().filter(entry -> entry.getValue() >= least).map(Map.Entry::getKey).toList();
     }
 
-    private List<Scored> score(int[] holding, List<String> keys) {
+    private List<Scored> score(int[] holding, List<String> keys, List<BitSet> longerTerms) {
         int least = Math.min(2, holding.length);
         List<Scored> scored = new ArrayList<>();
         for (String key : keys) {
@@ -183,23 +196,78 @@ public final class RenderingSuggester {
             if (sequence == null) {
                 continue;
             }
-            int both = 0;
-            for (int u : holding) {
-                if (find(u, sequence) >= 0) {
-                    both++;
+            BitSet withBoth = new BitSet(holding.length);
+            for (int h = 0; h < holding.length; h++) {
+                if (find(holding[h], sequence) >= 0) {
+                    withBoth.set(h);
                 }
             }
+            int both = withBoth.cardinality();
             if (both < least) {
                 continue;
             }
             int withRendering = countAll(sequence);
+            if (rendersALongerTerm(withBoth, holding.length, withRendering, longerTerms)) {
+                continue;
+            }
             scored.add(new Scored(key, sequence, both, withRendering,
                     association(both, holding.length, withRendering, units.size())));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparing(Comparator.comparingInt((Scored s) -> s.words().length).reversed())
                 .thenComparing(Scored::key));
-        return extents(scored);
+        return extents(scored, extensionShare);
+    }
+
+    /**
+     * The longer Chinese terms that hold {@code term} in some of its units but not all: the term
+     * followed by two or three Han characters or preceded by two ({@code 麻醉药品委员会} for
+     * {@code 麻醉药品}), each as the set of positions in {@code holding} of the units that hold it;
+     * only those shared by two units are kept.
+     */
+    private List<BitSet> longerTerms(String term, int[] holding) {
+        Map<String, BitSet> contexts = new HashMap<>();
+        for (int h = 0; h < holding.length; h++) {
+            String zh = units.get(holding[h]).zh();
+            for (int at = zh.indexOf(term); at >= 0; at = zh.indexOf(term, at + 1)) {
+                int after = at + term.length();
+                for (int length = 2; length <= 3; length++) {
+                    if (after + length <= zh.length() && han(zh, after, after + length)) {
+                        contexts.computeIfAbsent(term + zh.substring(after, after + length),
+                                k -> new BitSet(holding.length)).set(h);
+                    }
+                }
+                if (at >= 2 && han(zh, at - 2, at)) {
+                    contexts.computeIfAbsent(zh.substring(at - 2, at) + term, k -> new BitSet(holding.length)).set(h);
+                }
+            }
+        }
+        return contexts.values().stream()
+                .filter(units -> units.cardinality() >= 2 && units.cardinality() < holding.length)
+                .toList();
+    }
+
+    private static boolean han(String text, int from, int to) {
+        return text.substring(from, to).codePoints()
+                .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /**
+     * A candidate that goes with a longer term holding the term at least as well as with the term
+     * itself (Dice) renders that longer term ({@code Commission on Narcotic Drugs} for
+     * {@code 麻醉药品委员会}, not for {@code 麻醉药品}) and is not suggested for the term.
+     */
+    private static boolean rendersALongerTerm(BitSet withBoth, int withTerm, int withRendering,
+                                              List<BitSet> longerTerms) {
+        double dice = 2.0 * withBoth.cardinality() / (withTerm + withRendering);
+        for (BitSet longer : longerTerms) {
+            BitSet inside = (BitSet) withBoth.clone();
+            inside.and(longer);
+            if (2.0 * inside.cardinality() / (longer.cardinality() + withRendering) >= dice) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -208,7 +276,7 @@ public final class RenderingSuggester {
      * {@code … on Drugs and Crime}), and a phrase inside a rendering already chosen, found mostly in
      * it, is a fragment and goes ({@code Council} after {@code Security Council}).
      */
-    static List<Scored> extents(List<Scored> ranked) {
+    static List<Scored> extents(List<Scored> ranked, double extensionShare) {
         List<Scored> chosen = new ArrayList<>();
         boolean[] used = new boolean[ranked.size()];
         for (int i = 0; i < ranked.size(); i++) {
@@ -222,7 +290,7 @@ public final class RenderingSuggester {
             for (int j = 0; j < ranked.size(); j++) {
                 Scored longer = ranked.get(j);
                 if (!used[j] && longer.words().length > candidate.words().length
-                        && longer.both() >= EXTENSION_SHARE * candidate.both()
+                        && longer.both() >= extensionShare * candidate.both()
                         && contains(longer.words(), candidate.words())
                         && (bestIndex < 0 || longer.score() > best.score()
                             || longer.score() == best.score() && longer.words().length > best.words().length)) {
@@ -235,7 +303,7 @@ public final class RenderingSuggester {
             }
             Scored kept = best;
             boolean fragment = chosen.stream().anyMatch(other -> other.words().length > kept.words().length
-                    && other.both() >= EXTENSION_SHARE * kept.both() && contains(other.words(), kept.words()));
+                    && other.both() >= extensionShare * kept.both() && contains(other.words(), kept.words()));
             if (!fragment) {
                 chosen.add(kept);
             }

@@ -104,4 +104,13 @@ class EnglishTermsTest {
         assertTrue(EnglishTerms.of(text).candidates().stream()
                 .anyMatch(c -> c.text().equals("sustainable development goals")));
     }
+
+    @Test
+    void shouldKeepAPossessiveInsideAName() {
+        String text = "The United Nations Children's Fund (UNICEF) supported the survey.";
+        EnglishTerms terms = EnglishTerms.of(text);
+        assertTrue(terms.candidates().stream().anyMatch(c -> c.text().equals("United Nations Children's Fund")),
+                terms.candidates().toString());
+        assertEquals("UNICEF", terms.acronyms().get(0).acronym());
+    }
 }
