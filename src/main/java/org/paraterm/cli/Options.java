@@ -6,7 +6,8 @@ import java.util.List;
 
 /** The command line: a command, its positional arguments and the options every command shares. */
 record Options(String command, List<String> arguments, Path data, int port, Path corpus, Path out, Path settings,
-               int minFreq, int top, String format, boolean force, String db, Path zh, Path en, Path dict) {
+               int minFreq, int top, String format, boolean force, String db, Path zh, Path en, Path dict,
+               Path parallel, Path terms) {
 
     static final class UsageException extends Exception {
         UsageException(String message) {
@@ -30,6 +31,8 @@ record Options(String command, List<String> arguments, Path data, int port, Path
         Path zh = null;
         Path en = null;
         Path dict = null;
+        Path parallel = null;
+        Path terms = null;
         int i = 0;
         if (args.length > 0 && !args[0].startsWith("-")) {
             command = args[0];
@@ -56,6 +59,8 @@ record Options(String command, List<String> arguments, Path data, int port, Path
                 case "--zh" -> zh = Path.of(value(args, ++i, arg));
                 case "--en" -> en = Path.of(value(args, ++i, arg));
                 case "--dict" -> dict = Path.of(value(args, ++i, arg));
+                case "--parallel" -> parallel = Path.of(value(args, ++i, arg));
+                case "--terms" -> terms = Path.of(value(args, ++i, arg));
                 case "--help", "-h" -> command = "help";
                 default -> {
                     if (arg.startsWith("-")) {
@@ -66,7 +71,7 @@ record Options(String command, List<String> arguments, Path data, int port, Path
             }
         }
         return new Options(command, List.copyOf(positional), data, port, corpus, out, settings, minFreq, top, format,
-                force, db, zh, en, dict);
+                force, db, zh, en, dict, parallel, terms);
     }
 
     Path argument(String name) throws UsageException {

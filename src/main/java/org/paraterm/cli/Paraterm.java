@@ -53,6 +53,9 @@ public final class Paraterm {
                                                             texts (NAME.zh+NAME.en, *.tmx, NAME.zh.txt+NAME.en.txt)
               mine --corpus DIR --out FILE.tsv [--min-freq N] [--top N] [--settings FILE]
                                                             mine term candidates, no database needed
+              suggest --parallel DIR --terms FILE --out FILE.tsv
+                                                            English renderings of Chinese terms from parallel
+                                                            text (line pairs, TMX), no database needed
               export --format tbx|csv [--data DIR] --out FILE
                                                             write the glossary as TBX-Basic or CSV
               import FILE [--data DIR]                      add the entries of a .tbx or .csv file (all or none)
@@ -105,6 +108,7 @@ public final class Paraterm {
                 case "backup" -> BackupCommand.run(options, out, err);
                 case "restore" -> RestoreCommand.run(options, out, err);
                 case "align" -> AlignCommand.run(options, out, err);
+                case "suggest" -> SuggestCommand.run(options, out, err);
                 case "help" -> {
                     out.print(USAGE);
                     yield 0;
