@@ -25,7 +25,7 @@ class BrowserReviewTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.in(temp).withMinedCorpus()
+        server = TestServer.in(temp).withMinedCorpus().withParallelCorpus()
                 .withAccount("wang", "terminologist secret", Role.TERMINOLOGIST).start();
     }
 
@@ -68,5 +68,26 @@ class BrowserReviewTest {
             browser.screenshot(shots.resolve("entry-as-visitor.png"));
         }
         assertThat(shots.resolve("entry-as-visitor.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void shouldApproveACandidateWithASuggestedRenderingInOneClick() throws Exception {
+        String site = "http://localhost:" + server.getPort();
+        try (Browser browser = Browser.start()) {
+            browser.open(site + "/login");
+            browser.type("input[name=username]", "wang");
+            browser.type("input[name=password]", "terminologist secret");
+            browser.clickAndWait("form.stacked button[type=submit]");
+
+            browser.open(site + "/review?q=安全理事会");
+            String card = "article[data-term='安全理事会']";
+            browser.click(card + " .renderings details summary");
+            browser.screenshot(Path.of("target", "screenshots", "review-suggested-renderings.png"));
+            browser.clickAndWait(card + " .renderings button[name=accept]");
+            assertThat(browser.source()).contains("approved 安全理事会");
+
+            browser.open(site + "/entries?q=安全理事会");
+            assertThat(browser.source()).contains("Security Council");
+        }
     }
 }
