@@ -51,7 +51,8 @@ class PageQualityTest {
                 "/entries/1", "/entries?list=1&q=" + encoded("恐怖主义"), "/browse", "/browse?order=alphabet",
                 "/candidates", "/candidates/" + encoded("外国恐怖主义作战人员"), "/login", "/openapi", "/check",
                 "/no-such-page", "/concordance", "/concordance?q=" + encoded("打击*犯罪 | 会员国") + "&sort=right",
-                "/concordance?q=" + encoded("打击*"), "/documents/1?hl=120-4#p3"));
+                "/concordance?q=" + encoded("打击*"), "/documents/1?hl=120-4#p3", "/concordance/parallel",
+                "/concordance/parallel?q=" + encoded("会员国"), "/concordance/parallel?q=" + encoded("member states")));
     }
 
     @Test
@@ -59,7 +60,7 @@ class PageQualityTest {
         WebSession wang = new WebSession(server.getPort());
         wang.signIn("wang", "terminologist secret");
         assertPagesAreGood(wang, List.of("/review", "/entries/1", "/entries/1/edit", "/browse?status=approved",
-                "/account"));
+                "/account", "/candidates/" + encoded("会员国")));
     }
 
     @Test
