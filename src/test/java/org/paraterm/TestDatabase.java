@@ -29,6 +29,11 @@ public final class TestDatabase {
     private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36);
 
     static {
+        if (System.getenv(Database.URL_VARIABLE) != null) {
+            // The command-line tests run paraterm's commands, which would all use that database.
+            throw new IllegalStateException("unset " + Database.URL_VARIABLE + " before running the tests;"
+                    + " to test on PostgreSQL set " + ADMIN_URL_VARIABLE + " instead");
+        }
         if (ADMIN_URL != null) {
             Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll, "drop-test-databases"));
         }

@@ -65,8 +65,8 @@ class BackupAcrossDatabasesTest {
 
     @Test
     void shouldBringEveryRowBackAfterTheRoundTripThroughPostgres() throws Exception {
-        Map<String, List<String>> before = BackupRoundTripTest.dump(h2Before);
-        Map<String, List<String>> after = BackupRoundTripTest.dump(h2After);
+        Map<String, List<String>> before = BackupRoundTripTest.dump(Database.h2(h2Before));
+        Map<String, List<String>> after = BackupRoundTripTest.dump(Database.h2(h2After));
 
         assertThat(after.keySet()).containsExactlyElementsOf(before.keySet()).contains("document", "candidate", "entry");
         for (String table : before.keySet()) {

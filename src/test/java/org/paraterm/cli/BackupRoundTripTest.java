@@ -102,7 +102,8 @@ class BackupRoundTripTest {
         assertThat(before.get("candidate_decision")).hasSize(1);
         assertThat(before.get("document")).hasSize(5);
         assertThat(before.get("parallel_unit")).hasSize(4000);
-        assertThat(restoreOutput).contains("restored " + backup + " into " + restored);
+        assertThat(restoreOutput).contains("restored " + backup + " into "
+                + (TestDatabase.postgres() ? TestDatabase.of(restored).display() : restored.toString()));
     }
 
     @Test
@@ -150,10 +151,15 @@ class BackupRoundTripTest {
         }
     }
 
-    /** Every table's rows as text, sorted, read straight from the database file. */
+    /** Every table's rows as text, sorted, read straight from the database of a test folder. */
     static Map<String, List<String>> dump(Path folder) throws Exception {
+        return dump(TestDatabase.of(folder));
+    }
+
+    /** Every table's rows as text, sorted, read from that database. */
+    static Map<String, List<String>> dump(org.paraterm.Database database) throws Exception {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        try (Connection connection = TestDatabase.of(folder).connect()) {
+        try (Connection connection = database.connect()) {
             for (DatabaseTables.Table table : DatabaseTables.list(connection)) {
                 List<String> rows = new ArrayList<>();
                 try (Statement statement = connection.createStatement();
