@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Part;
@@ -18,9 +19,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +32,8 @@ import java.util.regex.Pattern;
  * ({@code NAME.zh.txt} with {@code NAME.en.txt}). The files are kept under
  * {@code <data>/uploads/}, named after the Chinese file so the pair belongs together whatever the
  * English file was called, and loaded like {@code ingest} loads them: whole or not at all. The
- * request size limit is the server's ({@code micronaut.server.max-request-size}).
+ * request size limit is the server's ({@code micronaut.server.max-request-size}). Admins also
+ * remove a source here.
  */
 @Secured("ADMIN")
 @Controller("/admin/corpus/parallel")
@@ -39,12 +43,14 @@ public class ParallelUploadController {
     private static final Pattern SAFE_NAME = Pattern.compile("[\\p{L}\\p{N}._ -]{1,120}");
 
     private final ParallelLoader loader;
+    private final ParallelStore store;
     private final Path uploads;
     private final long maxRequestBytes;
 
-    public ParallelUploadController(ParallelLoader loader, @Value("${paraterm.data:}") String data,
+    public ParallelUploadController(ParallelLoader loader, ParallelStore store, @Value("${paraterm.data:}") String data,
                                     @Value("${micronaut.server.max-request-size:10485760}") long maxRequestBytes) {
         this.loader = loader;
+        this.store = store;
         this.maxRequestBytes = maxRequestBytes;
         this.uploads = (data.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "paraterm")
                 : Path.of(data)).resolve("uploads");
@@ -96,6 +102,15 @@ public class ParallelUploadController {
             return back("problem", zhName + ": the first file must be a .zh, .zh.txt or .tmx file");
         }
         return result.refused() ? back("problem", result.describe()) : back("done", result.describe());
+    }
+
+    /** Removes a parallel source and its units (a mistaken upload, a replaced memory). */
+    @Post(uri = "/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> remove(@Body Map<String, String> form) throws SQLException {
+        String name = form.getOrDefault("source", "");
+        return store.remove(name) ? back("done", "removed parallel " + name)
+                : back("problem", "there is no parallel source " + name);
     }
 
     /**

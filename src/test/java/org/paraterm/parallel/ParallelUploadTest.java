@@ -115,6 +115,29 @@ class ParallelUploadTest {
     }
 
     @Test
+    void shouldRemoveASourceForAdminsOnly() throws Exception {
+        WebSession chief = admin();
+        String token = WebSession.token(chief.get("/admin/corpus").body());
+        Map<String, Upload> pair = new LinkedHashMap<>();
+        pair.put("zh", new Upload("mistake.zh", lines("zh", 100, 120)));
+        pair.put("en", new Upload("mistake.en", lines("en", 100, 120)));
+        upload(chief, token, pair);
+        int before = store.count();
+        WebSession wang = new WebSession(server.getPort());
+        wang.signIn("wang", "terminologist secret");
+
+        HttpResponse<String> refused = wang.post("/admin/corpus/parallel/remove",
+                Map.of("_csrf", WebSession.token(wang.get("/account").body()), "source", "mistake"));
+        assertThat(refused.headers().firstValue("Location")).hasValue("/forbidden");
+        assertThat(store.count()).isEqualTo(before);
+
+        HttpResponse<String> removed = chief.post("/admin/corpus/parallel/remove", Map.of("_csrf", token, "source", "mistake"));
+        assertThat(location(removed)).isEqualTo("/admin/corpus?done=removed parallel mistake");
+        assertThat(store.count()).isEqualTo(before - 20);
+        assertThat(store.sources()).extracting(ParallelSource::name).doesNotContain("mistake");
+    }
+
+    @Test
     void shouldKeepNonAdminsAndForgedFormsOut() throws Exception {
         WebSession wang = new WebSession(server.getPort());
         wang.signIn("wang", "terminologist secret");
