@@ -12,10 +12,17 @@ import org.paraterm.english.LanguageMismatchException;
 
 /**
  * A document pair {@code NAME.zh.txt} + {@code NAME.en.txt} as aligned units: both sides decoded
- * and checked by the language guard before the sentence aligner sees them.
+ * and checked by the language guard, then cleaned, split and aligned by the
+ * {@link DocumentPairAligner}.
+ *
+ * <p>The aligner is given an empty dictionary: the approved glossary pairs refine an alignment, but
+ * an import should not give different units depending on the state of the glossary the day it
+ * ran, and a source that hashes the same is never aligned again anyway.
  */
 @Singleton
 public class DocumentPairReader {
+
+    private final DocumentPairAligner aligner = new DocumentPairAligner();
 
     public List<ParallelUnit> read(String source, Path zhFile, Path enFile)
             throws IOException, ParallelFormatException, LanguageMismatchException {
@@ -23,17 +30,30 @@ public class DocumentPairReader {
         byte[] enBytes = Files.readAllBytes(enFile);
         LanguageGuard.shared().check("zh", decode(zhFile, zhBytes), zhFile.getFileName().toString());
         LanguageGuard.shared().check("en", decode(enFile, enBytes), enFile.getFileName().toString());
-        // the sentence aligner (issue 7, item 2) is not in this build yet
-        throw new ParallelFormatException(zhFile, 0, "document pairs cannot be aligned by this version of paraterm;"
-                + " load them as line pairs (NAME.zh + NAME.en) or TMX");
+        List<ParallelUnit> units;
+        try {
+            units = aligner.align(source, zhBytes, enBytes, AlignmentDictionary.empty());
+        } catch (UnreadableDocumentException e) {
+            // decoding passed above, so this is the reader refusing what it found inside
+            throw new ParallelFormatException(zhFile, 0, problem(e));
+        }
+        if (units.isEmpty()) {
+            throw new ParallelFormatException(zhFile, 0, "the documents hold no sentences to align");
+        }
+        return units;
     }
 
     private static String decode(Path file, byte[] bytes) throws ParallelFormatException {
         try {
             return TextDecoder.decode(file.getFileName().toString(), bytes);
         } catch (UnreadableDocumentException e) {
-            String message = e.getMessage();
-            throw new ParallelFormatException(file, 0, message.substring(message.indexOf(": ") + 2));
+            throw new ParallelFormatException(file, 0, problem(e));
         }
+    }
+
+    /** The reader's message without its leading "NAME: ". */
+    private static String problem(UnreadableDocumentException e) {
+        String message = e.getMessage();
+        return message.substring(message.indexOf(": ") + 2);
     }
 }

@@ -80,6 +80,21 @@ class ParallelUploadTest {
     }
 
     @Test
+    void shouldAlignAnUploadedDocumentPairWhateverTheEnglishFileIsCalled() throws Exception {
+        WebSession chief = admin();
+        String token = WebSession.token(chief.get("/admin/corpus").body());
+        Map<String, Upload> pair = new LinkedHashMap<>();
+        pair.put("zh", new Upload("npt-conf-2015-13.zh.txt", Files.readAllBytes(DocumentPairImportTest.ZH)));
+        pair.put("en", new Upload("english version.en.txt", Files.readAllBytes(DocumentPairImportTest.EN)));
+
+        HttpResponse<String> response = upload(chief, token, pair);
+
+        assertThat(location(response)).isEqualTo("/admin/corpus?done=loaded parallel npt-conf-2015-13: 10 units");
+        assertThat(store.sources()).filteredOn(source -> source.name().equals("npt-conf-2015-13")).singleElement()
+                .extracting(ParallelSource::format).isEqualTo(ParallelSource.DOCUMENTS);
+    }
+
+    @Test
     void shouldRefuseAPairWithoutItsEnglishSideAndSwappedSides() throws Exception {
         WebSession chief = admin();
         String token = WebSession.token(chief.get("/admin/corpus").body());
