@@ -1,8 +1,11 @@
 package org.paraterm.web;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -50,10 +53,13 @@ public class CorpusAdminController {
     private final ConcordanceIndex concordance;
     private final ParallelStore parallel;
     private final Path uploads;
+    private final long maxBytes;
 
     public CorpusAdminController(CorpusLoader loader, DocumentStore documents, CorpusMining mining,
                                  ConcordanceIndex concordance, ParallelStore parallel,
-                                 @Value("${paraterm.data:}") String data) {
+                                 @Value("${paraterm.data:}") String data,
+                                 @Value("${paraterm.upload.max-bytes:10485760}") long maxBytes) {
+        this.maxBytes = maxBytes;
         this.loader = loader;
         this.documents = documents;
         this.parallel = parallel;
@@ -63,6 +69,7 @@ public class CorpusAdminController {
                 : Path.of(data)).resolve("uploads");
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get
     @Produces(MediaType.TEXT_HTML)
     public ModelAndView<Map<String, Object>> page(@Nullable @QueryValue String done, @Nullable @QueryValue String problem)
@@ -82,12 +89,21 @@ public class CorpusAdminController {
         if (!SAFE_NAME.matcher(name).matches() || !name.toLowerCase(java.util.Locale.ROOT).endsWith(".txt")) {
             return back("problem", "choose a .txt file whose name has only letters, digits, dots, dashes and spaces");
         }
+        if (file.getSize() > maxBytes) {
+            // The page itself, not a redirect, so that the status says 413 too.
+            return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(page(null, name + " is too large ("
+                    + file.getSize() / 1024 + " KB); the limit for one document is " + maxBytes / 1024
+                    + " KB (paraterm.upload.max-bytes); nothing was loaded"));
+        }
         Path folder = uploads.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
         Files.createDirectories(folder);
         Files.write(folder.resolve(name), file.getBytes());
         List<CorpusLoader.FileResult> results = loader.load(folder, (done, total, result) -> { });
         CorpusLoader.FileResult result = results.get(0);
         if (result.refused()) {
+            // A refused file is not kept: the upload folder holds only documents that were loaded.
+            Files.deleteIfExists(folder.resolve(name));
+            Files.deleteIfExists(folder);
             return back("problem", "refused " + result.refusal());
         }
         int candidates = mining.remine(MiningSettings.defaults());

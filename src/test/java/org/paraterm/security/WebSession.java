@@ -61,6 +61,23 @@ public final class WebSession {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Posts one file as a browser's multipart form would, the form token in the query as the
+     * upload forms send it; {@code fileName} goes into the header exactly as given.
+     */
+    public HttpResponse<String> upload(String path, String token, String field, String fileName, byte[] content)
+            throws Exception {
+        String boundary = "paraterm-test-boundary-7MA4YWxk";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path + (path.contains("?") ? "&" : "?") + "_csrf=" + token))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** The CSRF token of a page's forms. */
     public static String token(String page) {
         Matcher matcher = TOKEN.matcher(page);
