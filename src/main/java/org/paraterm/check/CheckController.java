@@ -1,5 +1,7 @@
 package org.paraterm.check;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -50,6 +52,7 @@ public class CheckController {
         this.json = json;
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(uri = "/api/check", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> api(@Nullable @Body String body, @Nullable Authentication user) throws SQLException {
         if (body == null || body.isBlank()) {
@@ -74,6 +77,7 @@ public class CheckController {
         }
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/check")
     @Produces(MediaType.TEXT_HTML)
     public ModelAndView<Map<String, Object>> page(@Nullable Authentication user) {

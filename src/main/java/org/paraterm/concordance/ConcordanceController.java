@@ -1,5 +1,7 @@
 package org.paraterm.concordance;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -31,6 +33,7 @@ import java.util.TreeSet;
  * symbol), {@code body}, {@code year}, {@code page} (from 1) and {@code size}.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 public class ConcordanceController {
 

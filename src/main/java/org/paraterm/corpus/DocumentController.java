@@ -1,5 +1,7 @@
 package org.paraterm.corpus;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -22,6 +24,7 @@ import java.util.Optional;
 
 /** The documents list and a document's cleaned text with its footnotes and cited symbols. */
 @Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/documents")
 public class DocumentController {
 

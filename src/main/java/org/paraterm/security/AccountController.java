@@ -1,5 +1,7 @@
 package org.paraterm.security;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -30,6 +32,7 @@ import java.util.Optional;
  * (the old one, and its id, are dropped: no session fixation) holding the authentication and a
  * new CSRF token.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 public class AccountController {
 

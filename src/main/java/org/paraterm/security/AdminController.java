@@ -1,5 +1,7 @@
 package org.paraterm.security;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -27,6 +29,7 @@ import java.util.Map;
  * the first sign-in), change a role, switch an account off or on, reset a password.
  */
 @Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/admin/users")
 public class AdminController {
 

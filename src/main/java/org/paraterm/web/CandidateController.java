@@ -1,5 +1,7 @@
 package org.paraterm.web;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -37,6 +39,7 @@ import org.paraterm.suggest.RenderingEvidence;
  * behind a login.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 public class CandidateController {
 

@@ -1,5 +1,7 @@
 package org.paraterm.web;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -36,6 +38,7 @@ import org.paraterm.glossary.UsageStatus;
  * change entries, each change naming the version it starts from; translators and editors comment.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api")
 public class EntryApiController {
 

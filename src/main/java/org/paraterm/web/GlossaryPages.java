@@ -1,5 +1,7 @@
 package org.paraterm.web;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -47,6 +49,7 @@ import org.paraterm.security.AccountController;
  * (post, redirect, get); refusals and conflicts are said on the page.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 public class GlossaryPages {
 

@@ -1,5 +1,7 @@
 package org.paraterm.web;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;
@@ -15,6 +17,7 @@ import org.paraterm.mining.CandidateStore;
 
 /** The home page: what paraterm is and what it holds. */
 @Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/")
 public class HomeController {
 
