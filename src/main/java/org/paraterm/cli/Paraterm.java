@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.paraterm.AppState;
 import org.paraterm.Database;
 import org.paraterm.concordance.ConcordanceIndex;
 import org.paraterm.corpus.BundledCorpus;
@@ -143,12 +145,9 @@ public final class Paraterm {
         MiningSettings settings = miningSettings(options);
         ApplicationContext context = startContext(options, true);
         try {
-            if (countDocuments(context.getBean(DocumentStore.class), options) == 0) {
-                loadFirstCorpus(context.getBean(CorpusLoader.class), options.corpus(), out);
-                loadBundledParallel(context.getBean(ParallelLoader.class), out);
-                remine(context, settings, out);
-                starterGlossary(context, out);
-            } else if (neverMined(context)) {
+            if (firstStartDue(context, options)) {
+                firstStart(context, options, settings, out);
+            } else if (candidatesBehindCorpus(context)) {
                 remine(context, settings, out);
             }
             index(context, out);
@@ -253,14 +252,19 @@ public final class Paraterm {
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
-    /** The folder given with --corpus, else the bundled corpus from disk or from the jar. */
-    private static void loadFirstCorpus(CorpusLoader loader, Path corpus, PrintStream out) throws IOException {
-        if (corpus != null) {
-            report(loader.load(corpus, (done, total, result) -> { }), out);
-            return;
-        }
-        try (BundledCorpus bundled = BundledCorpus.open(Path.of(""))) {
-            report(loader.load(bundled.folder(), (done, total, result) -> { }), out);
+    /**
+     * A first start is due on an empty database that never began one, and on any database whose
+     * first start began and did not finish (the process was killed while loading, mining or
+     * importing the starter glossary). A database filled by {@code ingest} or {@code import}
+     * before its first {@code serve} has no marker and documents, and is left as it is.
+     */
+    private static boolean firstStartDue(ApplicationContext context, Options options) throws IOException {
+        try {
+            Optional<String> marker = context.getBean(AppState.class).get(AppState.FIRST_START);
+            return marker.isPresent() ? !marker.get().equals("finished")
+                    : countDocuments(context.getBean(DocumentStore.class), options) == 0;
+        } catch (SQLException e) {
+            throw new IOException("the database in " + options.data() + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -277,10 +281,54 @@ public final class Paraterm {
         }
     }
 
-    private static void report(List<CorpusLoader.FileResult> results, PrintStream out) {
-        for (CorpusLoader.FileResult result : results) {
-            out.println(result.refused() ? "refused " + result.refusal()
-                    : result.outcome().name().toLowerCase(java.util.Locale.ROOT) + " " + result.file().getFileName());
+    /**
+     * The first corpus loaded, mined, and the starter glossary imported, between a "started" and
+     * a "finished" marker. Each step is whole or absent after a crash (one transaction per
+     * document, per mining run, per import), and each can run again: files already loaded are
+     * unchanged, the glossary is imported only while it is empty. So a restart resumes the same
+     * corpus folder and completes what is missing.
+     */
+    private static void firstStart(ApplicationContext context, Options options, MiningSettings settings,
+                                   PrintStream out) throws IOException {
+        AppState state = context.getBean(AppState.class);
+        Path corpus;
+        try {
+            Optional<String> began = state.get(AppState.FIRST_START);
+            if (began.isPresent()) {
+                String recorded = state.get(AppState.FIRST_START_CORPUS).orElse("");
+                corpus = recorded.isEmpty() ? null : Path.of(recorded);
+                out.println("completing the first start that was interrupted");
+            } else {
+                corpus = options.corpus() == null ? null : options.corpus().toAbsolutePath().normalize();
+                state.put(AppState.FIRST_START_CORPUS, corpus == null ? "" : corpus.toString());
+                state.put(AppState.FIRST_START, "started");
+            }
+        } catch (SQLException e) {
+            throw new IOException("the database in " + options.data() + " cannot be written: " + e.getMessage(), e);
+        }
+        loadFirstCorpus(context.getBean(CorpusLoader.class), corpus, out);
+        loadBundledParallel(context.getBean(ParallelLoader.class), out);
+        remine(context, settings, out);
+        starterGlossary(context, out);
+        try {
+            state.put(AppState.FIRST_START, "finished");
+        } catch (SQLException e) {
+            throw new IOException("the database in " + options.data() + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder given with --corpus, else the bundled corpus from disk or from the jar. */
+    private static void loadFirstCorpus(CorpusLoader loader, Path corpus, PrintStream out) throws IOException {
+        // One line as each file is done, so that a log shows how far a first start got.
+        CorpusLoader.Progress report = (done, total, result) -> out.println(result.refused()
+                ? "refused " + result.refusal()
+                : result.outcome().name().toLowerCase(java.util.Locale.ROOT) + " " + result.file().getFileName());
+        if (corpus != null) {
+            loader.load(corpus, report);
+            return;
+        }
+        try (BundledCorpus bundled = BundledCorpus.open(Path.of(""))) {
+            loader.load(bundled.folder(), report);
         }
     }
 
@@ -319,7 +367,7 @@ public final class Paraterm {
             results.stream().filter(CorpusLoader.FileResult::refused)
                     .forEach(result -> out.println("  refused " + result.refusal()));
             int parallelRefused = ingestParallel(context.getBean(ParallelLoader.class), folder, out);
-            if (counts.containsKey("loaded") || counts.containsKey("replaced") || neverMined(context)) {
+            if (counts.containsKey("loaded") || counts.containsKey("replaced") || candidatesBehindCorpus(context)) {
                 remine(context, settings, out);
             }
             index(context, out);
@@ -421,6 +469,7 @@ public final class Paraterm {
             return 1;
         }
         try (ApplicationContext context = startContext(options, false)) {
+            out.printf("importing %d entries from %s%n", entries.size(), file);
             context.getBean(GlossaryStore.class).createAll(entries, "import", "import " + file.getFileName());
             out.printf("%d entries imported from %s (approved, not yet published)%n", entries.size(), file);
             return 0;
@@ -459,9 +508,20 @@ public final class Paraterm {
         }
     }
 
-    private static boolean neverMined(ApplicationContext context) throws IOException {
+    /**
+     * Whether the corpus must be mined again before the candidates can be trusted: never mined,
+     * or a document loaded (or replaced) after the last mining run finished, which is what a
+     * process killed between loading and mining leaves. (Counting documents would not do: a run
+     * counts only the Chinese ones it mined.)
+     */
+    private static boolean candidatesBehindCorpus(ApplicationContext context) throws IOException {
         try {
-            return context.getBean(CandidateStore.class).lastRun().isEmpty();
+            Optional<CandidateStore.LastRun> run = context.getBean(CandidateStore.class).lastRun();
+            if (run.isEmpty()) {
+                return true;
+            }
+            Optional<java.time.Instant> lastLoaded = context.getBean(DocumentStore.class).lastLoaded();
+            return lastLoaded.isPresent() && lastLoaded.get().isAfter(run.get().finishedAt());
         } catch (SQLException e) {
             throw new IOException("the candidates cannot be read: " + e.getMessage(), e);
         }

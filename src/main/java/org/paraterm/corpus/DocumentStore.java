@@ -98,6 +98,17 @@ public class DocumentStore {
         }
     }
 
+    /** When the newest document was loaded; empty when there is none. */
+    public Optional<Instant> lastLoaded() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT MAX(loaded_at) FROM document")) {
+            row.next();
+            Timestamp last = row.getTimestamp(1);
+            return last == null ? Optional.empty() : Optional.of(last.toInstant());
+        }
+    }
+
     public List<Summary> list() throws SQLException {
         String sql = "SELECT d.id, d.source, d.symbol, d.title, d.body, d.doc_date, d.size_bytes, d.char_count,"
                 + " (SELECT COUNT(*) FROM paragraph p WHERE p.document_id = d.id),"

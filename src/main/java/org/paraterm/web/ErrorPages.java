@@ -3,7 +3,6 @@ package org.paraterm.web;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
-import io.netty.handler.codec.TooLongFrameException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,12 +32,9 @@ public class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
     private final long maxRequestBytes;
-    private final int maxLineBytes;
 
-    public ErrorPages(@Value("${micronaut.server.max-request-size:10485760}") long maxRequestBytes,
-                      @Value("${micronaut.server.netty.max-initial-line-length:4096}") int maxLineBytes) {
+    public ErrorPages(@Value("${micronaut.server.max-request-size:10485760}") long maxRequestBytes) {
         this.maxRequestBytes = maxRequestBytes;
-        this.maxLineBytes = maxLineBytes;
     }
 
     /**
@@ -61,25 +57,6 @@ public class ErrorPages {
     }
 
     /**
-     * A request line or headers over Netty's limit (micronaut.server.netty.max-initial-line-length,
-     * 4,096 bytes) is refused before any route is chosen, and Micronaut then asks for a 413 status
-     * page for a stand-in request (GET /bad-request, no headers) that cannot render views. The usual
-     * cause is a whole text pasted into a search box: answer 414 with a fixed page, written out
-     * here, that says how long a query may be. (Building this status page for the stand-in request
-     * raises Netty's TooLongFrameException, which {@link #failure} sends back here.)
-     */
-    @Error(status = HttpStatus.REQUEST_ENTITY_TOO_LARGE, global = true)
-    public HttpResponse<String> addressTooLong(HttpRequest<?> request) {
-        String message = "请求地址过长 The address is too long: a query may take at most " + maxLineBytes
-                + " bytes in the address (about " + maxLineBytes / 9 + " Chinese characters);"
-                + " shorten it, or check a long text at /check";
-        return HttpResponse.<String>status(HttpStatus.REQUEST_URI_TOO_LONG).contentType(MediaType.TEXT_HTML_TYPE)
-                .body("<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>414</title>"
-                        + "<link rel=\"stylesheet\" href=\"/assets/paraterm.css\"></head><body><main><h1>414</h1><p>"
-                        + message + "</p><p><a href=\"/\">paraterm</a></p></main></body></html>\n");
-    }
-
-    /**
      * Everything else. A request the server cannot take (a bad parameter value, a missing one, an
      * unsupported content type) keeps its 4xx status and says which; anything else is a 500 that
      * says only that the server failed, with the cause in the log. The API answers JSON
@@ -87,10 +64,6 @@ public class ErrorPages {
      */
     @Error(global = true)
     public HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
-        if (error instanceof TooLongFrameException) {
-            // raised while the status page above is built for the stand-in request
-            return addressTooLong(request);
-        }
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
         String message = "服务器出错 Something went wrong on the server";
         if (error instanceof UnsatisfiedRouteException missing) {

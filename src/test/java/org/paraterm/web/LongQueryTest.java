@@ -31,7 +31,7 @@ class LongQueryTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** About 100 KB once encoded: a real sentence of the corpus again and again. */
-    private static final String HUGE = URLEncoder.encode("会员国打击跨国有组织犯罪".repeat(3_000), StandardCharsets.UTF_8);
+    private static final String HUGE = URLEncoder.encode("会员国打击跨国有组织犯罪".repeat(1_000), StandardCharsets.UTF_8);
     /** Over the concordance's 200 characters but well inside a URL: the application must refuse it itself. */
     private static final String LONG = URLEncoder.encode("毒品和犯罪问题办公室".repeat(30), StandardCharsets.UTF_8);
 
@@ -51,12 +51,12 @@ class LongQueryTest {
 
     @Test
     void shouldRefuseAHundredKilobyteQueryWithAClearErrorOnEveryPageAndApi() throws Exception {
-        assertThat(HUGE.length()).isGreaterThan(100_000);
+        assertThat(HUGE.length()).isBetween(100_000, 120_000);
         for (String path : PATHS) {
             for (String accept : new String[] {"text/html", "application/json", "*/*"}) {
                 HttpResponse<String> response = get(path + HUGE, accept);
 
-                assertThat(response.statusCode()).as(path + " " + accept).isIn(400, 414);
+                assertThat(response.statusCode()).as(path + " " + accept + ": " + response.body()).isIn(400, 414);
                 assertThat(response.body()).as(path).containsIgnoringCase("too long")
                         .doesNotContain("Exception", "io.micronaut", "io.netty");
             }

@@ -1,0 +1,274 @@
+package org.paraterm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paraterm.DataFolder;
+import org.paraterm.backup.DatabaseTables;
+
+/**
+ * kill -9 in the middle of a job, then a restart: paraterm runs as a child process (this test's
+ * own class path, {@code java org.paraterm.cli.Paraterm …}) and is killed with SIGKILL
+ * ({@link Process#destroyForcibly}) at a point its output shows — after the first document of a
+ * first start, after the first files of an ingest, between an ingest's load and its mining, during
+ * a glossary import. Then the database must open, hold no half-loaded document or entry, and the
+ * interrupted job must run again to the same end as a run that was never killed.
+ */
+class KillRecoveryTest {
+
+    private static final Path CORPUS = Path.of("glossary", "corpus", "un-zh");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldCompleteAFirstStartKilledWhileLoadingTheCorpus() throws Exception {
+        Path killed = temp.resolve("killed");
+        Path clean = temp.resolve("clean");
+
+        Child first = Child.start("serve", "--port", freePort(), "--data", killed.toString());
+        first.await(line -> line.startsWith("loaded "));
+        first.kill();
+
+        assertThat(count(killed, "SELECT COUNT(*) FROM document")).isBetween(1L, 4L);
+        assertThat(count(killed, "SELECT COUNT(*) FROM entry")).isZero();
+        assertWhole(killed);
+
+        Child again = Child.start("serve", "--port", freePort(), "--data", killed.toString());
+        again.await(line -> line.startsWith("paraterm is ready"));
+        again.kill();
+        Child never = Child.start("serve", "--port", freePort(), "--data", clean.toString());
+        never.await(line -> line.startsWith("paraterm is ready"));
+        never.kill();
+
+        assertThat(again.output()).contains("completing the first start that was interrupted",
+                "starter glossary: 45 entries");
+        assertThat(count(killed, "SELECT COUNT(*) FROM document")).isEqualTo(5);
+        assertThat(count(killed, "SELECT COUNT(*) FROM entry")).isEqualTo(45);
+        assertThat(rowCounts(killed)).isEqualTo(rowCounts(clean));
+        assertWhole(killed);
+    }
+
+    @Test
+    void shouldLoadTheRestOfAnIngestKilledMidwayAndMineTheWholeCorpus() throws Exception {
+        Path data = temp.resolve("data");
+        Path folder = temp.resolve("documents");
+        copyCorpus(folder.resolve("2020"));
+        copyCorpus(folder.resolve("2021"));
+
+        Child ingest = Child.start("ingest", folder.toString(), "--data", data.toString());
+        ingest.await(line -> line.startsWith("2/10 "));
+        ingest.kill();
+
+        long loaded = count(data, "SELECT COUNT(*) FROM document");
+        assertThat(loaded).isBetween(2L, 9L);
+        assertWhole(data);
+
+        Child again = Child.start("ingest", folder.toString(), "--data", data.toString());
+        assertThat(again.exit()).isZero();
+
+        assertThat(again.output()).contains((10 - loaded) + " loaded, 0 replaced, " + loaded + " unchanged, 0 refused",
+                "mined ");
+        assertThat(count(data, "SELECT COUNT(*) FROM document")).isEqualTo(10);
+        assertThat(count(data, "SELECT documents FROM mining_run ORDER BY id DESC LIMIT 1")).isEqualTo(10);
+        assertWhole(data);
+    }
+
+    @Test
+    void shouldMineAgainWhenAnIngestWasKilledAfterLoadingBeforeItsCandidatesWereStored() throws Exception {
+        Path data = temp.resolve("data");
+        Child first = Child.start("ingest", CORPUS.toString(), "--data", data.toString());
+        first.await(line -> line.startsWith("5 loaded"));
+        first.kill();
+        assertThat(count(data, "SELECT COUNT(*) FROM document")).isEqualTo(5);
+        assertThat(count(data, "SELECT COUNT(*) FROM candidate")).isZero();
+
+        Child again = Child.start("ingest", CORPUS.toString(), "--data", data.toString());
+        assertThat(again.exit()).isZero();
+
+        assertThat(again.output()).contains("0 loaded, 0 replaced, 5 unchanged, 0 refused", "mined ");
+        assertThat(count(data, "SELECT COUNT(*) FROM candidate")).isPositive();
+        assertThat(count(data, "SELECT documents FROM mining_run ORDER BY id DESC LIMIT 1")).isEqualTo(5);
+    }
+
+    @Test
+    void shouldLeaveTheGlossaryAsItWasWhenAnImportIsKilledAndImportItAllWhenRunAgain() throws Exception {
+        Path data = temp.resolve("data");
+        Path large = temp.resolve("large.tbx");
+        int entries = writeLargeGlossary(large, 200);
+        Child starter = Child.start("import", "glossary/starter.tbx", "--data", data.toString());
+        assertThat(starter.exit()).isZero();
+
+        Child killed = Child.start("import", large.toString(), "--data", data.toString());
+        killed.await(line -> line.startsWith("importing "));
+        Thread.sleep(300);
+        boolean runningWhenKilled = killed.process.isAlive();
+        killed.kill();
+
+        long after = count(data, "SELECT COUNT(*) FROM entry");
+        assertThat(runningWhenKilled).isTrue();
+        assertThat(after).as("all of the import or none of it").isIn(45L, 45L + entries);
+        assertThat(count(data, "SELECT COUNT(*) FROM entry e WHERE NOT EXISTS"
+                + " (SELECT 1 FROM entry_term t WHERE t.entry_id = e.id)")).isZero();
+
+        if (after == 45) {
+            Child again = Child.start("import", large.toString(), "--data", data.toString());
+            assertThat(again.exit()).isZero();
+        }
+        assertThat(count(data, "SELECT COUNT(*) FROM entry")).isEqualTo(45L + entries);
+    }
+
+    /** No document without its paragraphs and sentences, and the first-start marker, if any, consistent. */
+    private static void assertWhole(Path data) throws SQLException {
+        assertThat(count(data, "SELECT COUNT(*) FROM document d WHERE NOT EXISTS"
+                + " (SELECT 1 FROM paragraph p WHERE p.document_id = d.id)")).isZero();
+        assertThat(count(data, "SELECT COUNT(*) FROM document d WHERE NOT EXISTS"
+                + " (SELECT 1 FROM sentence s WHERE s.document_id = d.id)")).isZero();
+    }
+
+    /** The starter glossary's entries again and again, each copy's terms made distinct by a number. */
+    private static int writeLargeGlossary(Path file, int copies) throws Exception {
+        String starter = Files.readString(Path.of("glossary", "starter.tbx"));
+        int bodyStart = starter.indexOf("<body>") + "<body>".length();
+        int bodyEnd = starter.indexOf("</body>");
+        String entries = starter.substring(bodyStart, bodyEnd);
+        StringBuilder tbx = new StringBuilder(starter.substring(0, bodyStart));
+        for (int copy = 1; copy <= copies; copy++) {
+            tbx.append(entries.replaceAll("<term>([^<]*)</term>", "<term>$1 " + copy + "</term>")
+                    .replaceAll("id=\"([^\"]*)\"", "id=\"$1-" + copy + "\""));
+        }
+        tbx.append(starter.substring(bodyEnd));
+        Files.writeString(file, tbx);
+        Matcher entry = Pattern.compile("<termEntry").matcher(entries);
+        int count = 0;
+        while (entry.find()) {
+            count++;
+        }
+        return count * copies;
+    }
+
+    private static void copyCorpus(Path target) throws Exception {
+        Files.createDirectories(target);
+        try (var files = Files.list(CORPUS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    private static long count(Path data, String sql) throws SQLException {
+        try (Connection connection = open(data); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static Map<String, Long> rowCounts(Path data) throws SQLException {
+        try (Connection connection = open(data)) {
+            return DatabaseTables.rowCounts(connection);
+        }
+    }
+
+    private static Connection open(Path data) throws SQLException {
+        Map<String, Object> properties = DataFolder.databaseProperties(data.toAbsolutePath());
+        return DriverManager.getConnection((String) properties.get("datasources.default.url"), "sa", "");
+    }
+
+    private static String freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return String.valueOf(socket.getLocalPort());
+        }
+    }
+
+    /** paraterm in its own JVM, its output read line by line as it comes. */
+    private static final class Child {
+
+        private static final long TIMEOUT_SECONDS = 120;
+
+        final Process process;
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final List<String> seen = new ArrayList<>();
+
+        private Child(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        lines.add(line);
+                    }
+                } catch (java.io.IOException closed) {
+                    // the process was killed
+                }
+            }, "child-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Child start(String... arguments) throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    Paraterm.class.getName()));
+            command.addAll(List.of(arguments));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("PARATERM_ADMIN_PASSWORD", "kill test admin");
+            return new Child(builder.start());
+        }
+
+        /** Waits for a line of output, failing with everything seen so far if it does not come. */
+        void await(Predicate<String> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    seen.add(line);
+                    if (wanted.test(line)) {
+                        return;
+                    }
+                } else if (!process.isAlive() && lines.isEmpty()) {
+                    break;
+                }
+            }
+            throw new AssertionError("the line did not come; output was:\n" + String.join("\n", seen));
+        }
+
+        /** kill -9, and wait until the process is gone (its file lock with it). */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        int exit() throws InterruptedException {
+            assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            return process.exitValue();
+        }
+
+        String output() throws InterruptedException {
+            Thread.sleep(100);
+            lines.drainTo(seen);
+            return String.join("\n", seen);
+        }
+    }
+}
