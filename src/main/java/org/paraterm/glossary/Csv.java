@@ -3,7 +3,6 @@ package org.paraterm.glossary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,9 +38,33 @@ public final class Csv {
         out.flush();
     }
 
+    /**
+     * The file as UTF-8, refused at the first byte that is not: a decoder that replaced it would
+     * import a GB18030 or Big5 file as terms of replacement characters.
+     */
+    private static String strictUtf8(byte[] bytes, String name) throws Tbx.TbxException {
+        java.nio.ByteBuffer input = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer output = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(input, output, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < input.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new Tbx.TbxException(name + ", line " + line + ": not UTF-8 text (byte " + (input.position() + 1)
+                    + "); save the file as UTF-8 and import it again");
+        }
+        return output.flip().toString();
+    }
+
     public static List<Entry> read(InputStream in, String name, EntryStatus status, boolean published)
             throws Tbx.TbxException, IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(new java.io.StringReader(strictUtf8(in.readAllBytes(), name)));
         List<List<String>> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         parse(reader, name, rows, lines);

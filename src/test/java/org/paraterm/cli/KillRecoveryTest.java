@@ -107,8 +107,9 @@ class KillRecoveryTest {
         Child again = Child.start("ingest", CORPUS.toString(), "--data", data.toString());
         assertThat(again.exit()).isZero();
 
-        assertThat(again.output()).contains("0 loaded, 0 replaced, 5 unchanged, 0 refused", "mined ");
-        assertThat(count(data, "SELECT COUNT(*) FROM candidate")).isPositive();
+        String output = again.output();
+        assertThat(output).contains("0 loaded, 0 replaced, 5 unchanged, 0 refused", "mined ");
+        assertThat(count(data, "SELECT COUNT(*) FROM candidate")).as(output).isPositive();
         assertThat(count(data, "SELECT documents FROM mining_run ORDER BY id DESC LIMIT 1")).isEqualTo(5);
     }
 
