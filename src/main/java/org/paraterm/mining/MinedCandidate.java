@@ -2,7 +2,6 @@ package org.paraterm.mining;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A candidate as the product shows it: its rank, the measures behind it, its variants grouped
@@ -14,7 +13,7 @@ public record MinedCandidate(int rank, Candidate candidate, List<Variant> varian
 
     public MinedCandidate {
         variants = List.copyOf(variants);
-        byDocument = java.util.Collections.unmodifiableMap(new TreeMap<>(byDocument));
+        byDocument = DocumentCounts.of(byDocument);
         contexts = List.copyOf(contexts);
     }
 

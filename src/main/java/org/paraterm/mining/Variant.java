@@ -1,7 +1,6 @@
 package org.paraterm.mining;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Another form of a candidate's term, how it relates to it, how often it occurs on its own and in
@@ -11,7 +10,7 @@ import java.util.TreeMap;
 public record Variant(String form, Relation relation, int frequency, Map<Integer, Integer> byDocument) {
 
     public Variant {
-        byDocument = java.util.Collections.unmodifiableMap(new TreeMap<>(byDocument));
+        byDocument = DocumentCounts.of(byDocument);
     }
 
     public enum Relation {
