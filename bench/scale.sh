@@ -6,6 +6,8 @@
 #
 #   bench/scale.sh [MB] [HEAP] [WORK]      defaults: 200 4g /tmp/paraterm-scale
 #
+# The jar is copied to WORK first, so a build during the run cannot change it under the JVM.
+#
 # Everything it writes goes under WORK (never into the repository): WORK/corpusMB (kept and
 # reused: seed 1 gives the same corpus every time), WORK/dataMB (deleted first, so every run
 # loads into an empty database), WORK/runMB-HEAP/ (stdout with timestamps, stderr, GC log,
@@ -34,6 +36,7 @@ if [[ ! -d $CORPUS ]]; then
     mv "$CORPUS.part" "$CORPUS"
 fi
 rm -rf "$DATA" "$RUN"
+cp target/paraterm.jar "$WORK/paraterm.jar"
 mkdir -p "$RUN"
 
 {
@@ -53,7 +56,7 @@ set +e
 /usr/bin/time -v -o "$RUN/time.txt" \
     java -Xmx"$HEAP" -Xlog:gc:file="$RUN/gc.log" \
         -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$RUN/oom.hprof" \
-        -jar target/paraterm.jar ingest "$CORPUS" --data "$DATA" 2> "$RUN/stderr.txt" \
+        -jar "$WORK/paraterm.jar" ingest "$CORPUS" --data "$DATA" 2> "$RUN/stderr.txt" \
     | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done > "$RUN/stdout.txt"
 STATUS=${PIPESTATUS[0]}
 set -e
