@@ -82,8 +82,8 @@ INDEXED=$(at ' indexed ')
     # G1 lines look like "... Pause Young (Normal) (G1 Evacuation Pause) 1024M->512M(4096M) 12.3ms"
     awk 'match($0, /[0-9]+M->[0-9]+M\([0-9]+M\)/) {
             split(substr($0, RSTART, RLENGTH), p, /M->|M\(|M\)/)
-            if (p[1] > before) before = p[1]; if (p[2] > after) after = p[2]; if (p[3] > committed) committed = p[3]; n++ }
-         END { printf "heap (GC log, %d collections): largest before a collection %d MB, largest after %d MB, largest committed %d MB\n", n, before, after, committed }' \
+            if (p[1] > before) before = p[1]; if (/Pause (Young|Full)/ && p[2] > after) after = p[2]; if (p[3] > committed) committed = p[3]; n++ }
+         END { printf "heap (GC log, %d collections): largest before a collection %d MB, largest after a young or full collection (an upper bound of the live heap) %d MB, largest committed %d MB\n", n, before, after, committed }' \
         "$RUN/gc.log"
     echo "load average during the run: $(sort -n "$RUN/loadavg.txt" | awk '{a[NR]=$1} END {if (NR) printf "min %s, median %s, max %s", a[1], a[int((NR+1)/2)], a[NR]}')"
     echo "on disk: database $(du -sb "$DATA"/*.mv.db 2>/dev/null | awk '{s+=$1} END {printf "%.0f MB", s/1e6}'), index $(du -sb "$DATA/index" 2>/dev/null | awk '{printf "%.0f MB", $1/1e6}')"
