@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Named facts about the data folder kept in its database (table {@code app_state}, migration V8). */
+/** Named facts about the data folder kept in its database (table {@code app_state}, migration V7). */
 @Singleton
 public class AppState {
 

@@ -12,7 +12,7 @@ package org.paraterm.parallel;
  * letters and digits in the Chinese as 0.3 of a character: 3.35 and 15.0 (relative variance 1.34,
  * a third less), which is what the aligner uses. The standardised differences have tails somewhat
  * heavier than a normal's (0.6% beyond 3 deviations instead of 0.27%), which the cost cap below
- * absorbs; docs/07-alignment.md has the numbers.
+ * absorbs; docs/10-alignment.md has the numbers.
  */
 record LengthModel(double ratio, double variance) {
 

@@ -39,7 +39,7 @@ public final class SentenceAligner {
 
     /*
      * Gale and Church's priors (1-1 0.89, 1-0 and 0-1 0.0099 together, 2-1 and 1-2 0.089 together,
-     * 2-2 0.011) with two changes, measured on the damaged UNPC documents (docs/07-alignment.md):
+     * 2-2 0.011) with two changes, measured on the damaged UNPC documents (docs/10-alignment.md):
      * a sentence without translation is twice as likely (document pairs extracted from PDF keep
      * headings, notes and page remnants on one side only), and 2-2 is far rarer, since a 2-2 was
      * nearly always two 1-1 beads whose length errors cancelled; a 2-2 unit is never rendering

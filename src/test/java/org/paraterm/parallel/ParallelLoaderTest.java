@@ -146,4 +146,18 @@ class ParallelLoaderTest {
     static List<String> lines(String file) throws Exception {
         return Files.readAllLines(DEV.resolve(file), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void shouldAlignDocumentPairsWithTheTermPairsOfTheApprovedGlossary() throws Exception {
+        DocumentPairReader reader = context.getBean(DocumentPairReader.class);
+        assertThat(reader.dictionary().size()).isZero();
+
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(Path.of("glossary", "starter.tbx"))) {
+            context.getBean(org.paraterm.glossary.GlossaryStore.class).createAll(org.paraterm.glossary.Tbx.read(in,
+                    "starter.tbx", org.paraterm.glossary.EntryStatus.APPROVED, true), "starter", "starter glossary");
+        }
+
+        assertThat(reader.dictionary().size()).as("Chinese terms of the 45 approved starter entries")
+                .isGreaterThanOrEqualTo(45);
+    }
 }

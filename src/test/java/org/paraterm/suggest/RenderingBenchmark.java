@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.paraterm.parallel.ParallelUnit;
+import org.paraterm.UnpcDev;
 
 /**
  * Building a {@link RenderingSuggester} and suggesting renderings for the development list, on the

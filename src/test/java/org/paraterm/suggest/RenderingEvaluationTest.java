@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.paraterm.parallel.ParallelUnit;
+import org.paraterm.UnpcDev;
 
 /**
  * Top-1 accuracy of the suggested renderings against src/test/resources/suggest/renderings-dev.tsv

@@ -10,11 +10,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.paraterm.parallel.ParallelUnit;
+import org.paraterm.UnpcDev;
 
 /** Renderings suggested from the 4,000 units of the UN Parallel Corpus development set. */
 class RenderingSuggesterTest {
 
-    private final RenderingSuggester suggester = UnpcDev.suggester();
+    private static RenderingSuggester shared;
+
+    private final RenderingSuggester suggester = shared();
+
+    /** One suggester for the whole class: building it is the slow part. */
+    private static synchronized RenderingSuggester shared() {
+        if (shared == null) {
+            shared = RenderingSuggester.build(UnpcDev.units());
+        }
+        return shared;
+    }
 
     private String best(String term) {
         List<Rendering> renderings = suggester.suggest(term, 3);

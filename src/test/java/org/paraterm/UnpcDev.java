@@ -1,25 +1,26 @@
-package org.paraterm.suggest;
+package org.paraterm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.paraterm.parallel.ParallelFolder;
 import org.paraterm.parallel.ParallelFormatException;
 import org.paraterm.parallel.ParallelUnit;
 
-/** The bundled UN Parallel Corpus development set and one suggester over it, built once per test run. */
-final class UnpcDev {
+/** The bundled UN Parallel Corpus development set, read once per test run. */
+public final class UnpcDev {
 
-    static final Path FOLDER = Path.of("glossary/corpus/parallel/unpc-dev");
+    public static final Path FOLDER = Path.of("glossary/corpus/parallel/unpc-dev");
 
     private static List<ParallelUnit> units;
-    private static RenderingSuggester suggester;
 
     private UnpcDev() {
     }
 
-    static synchronized List<ParallelUnit> units() {
+    public static synchronized List<ParallelUnit> units() {
         if (units == null) {
             try {
                 units = ParallelFolder.read(FOLDER);
@@ -32,10 +33,11 @@ final class UnpcDev {
         return units;
     }
 
-    static synchronized RenderingSuggester suggester() {
-        if (suggester == null) {
-            suggester = RenderingSuggester.build(units());
+    public static String file(String name) {
+        try {
+            return Files.readString(FOLDER.resolve(name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return suggester;
     }
 }
