@@ -162,9 +162,10 @@ public class CandidateController {
         model.put("renderings", renderings.views(term));
         // Accepting a suggestion approves an open candidate with it, or adds it to the entry the
         // candidate became.
-        model.put("renderingEntry", detail.decision()
-                .filter(d -> d.status() == CandidateStore.Status.APPROVED && d.entryId() != null)
-                .flatMap(d -> findEntry(d.entryId())).orElse(null));
+        Optional<CandidateStore.Decision> approved = detail.decision()
+                .filter(d -> d.status() == CandidateStore.Status.APPROVED && d.entryId() != null);
+        model.put("renderingEntry", approved.isEmpty() ? null
+                : glossary.find(approved.get().entryId(), false).orElse(null));
         return HttpResponse.ok(new ModelAndView<>("candidates/page", model));
     }
 
@@ -285,14 +286,6 @@ public class CandidateController {
         }
         json.put("evidence", evidence);
         return json;
-    }
-
-    private Optional<Entry> findEntry(long id) {
-        try {
-            return glossary.find(id, false);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read entry " + id, e);
-        }
     }
 
     private static Map<String, Object> countJson(CandidateStore.DocumentCount count) {
