@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -22,8 +27,15 @@ import org.slf4j.LoggerFactory;
  * memory when no data folder is configured). The database is the truth: {@link #synchronize()}
  * removes what is no longer stored or stored with another content hash and adds what is missing,
  * so an index that is missing, of an older format or behind the database is put right at start,
- * and a replaced document never leaves its old hits behind. Every view first checks the store's
- * change counter and synchronizes when a load happened since, so no caller can forget to.
+ * and a replaced document never leaves its old hits behind.
+ *
+ * <p>Every {@link #view()} first compares the documents' generation ({@link DocumentStore#generation()},
+ * read from the database at most once a second) with the one the index last caught up with, so no
+ * caller can forget to. The first view in a process, and a view after this process loaded a
+ * document itself, wait for the index to catch up (whoever loads a document sees it at once). A
+ * change made through another instance sharing the database is indexed in the background
+ * instead: searches go on with the current view until the new one is committed, a second or two
+ * later, and never queue behind the indexing.
  */
 @Singleton
 public class ConcordanceIndex {
@@ -33,8 +45,19 @@ public class ConcordanceIndex {
     private final DocumentStore store;
     private final Path folder;
     private CorpusIndex index;
-    /** The store generation the index last caught up with; -1 before the first check in this process. */
-    private volatile long synchronizedGeneration = -1;
+    /** Whether the index has caught up with the database at least once in this process. */
+    private volatile boolean synchronizedOnce;
+    /** The store generation the index last caught up with. */
+    private volatile long synchronizedGeneration;
+    /** The store's count of this process's own changes when the index last caught up. */
+    private volatile long synchronizedLocalChanges;
+    /** Runs the catching up with other instances' changes, one at a time, off the request threads. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "concordance-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
 
     public ConcordanceIndex(DocumentStore store, @Value("${paraterm.data:}") String data) {
         this.store = store;
@@ -49,12 +72,44 @@ public class ConcordanceIndex {
         return index;
     }
 
-    /** A view of the index, caught up with the database first if a document changed since. */
+    /**
+     * A view of the index. Caught up with the database first when this is the process's first
+     * view or when this process changed a document since; when only another process did, the
+     * catching up starts in the background and this view is the current one.
+     */
     public CorpusIndex.View view() throws IOException {
-        if (synchronizedGeneration != store.generation()) {
+        if (!synchronizedOnce || store.localChanges() != synchronizedLocalChanges) {
             synchronize();
+        } else if (store.generation() != synchronizedGeneration) {
+            refreshInBackground();
         }
         return index().view();
+    }
+
+    /** The generation of the view {@link #view()} would give now ({@link CorpusIndex.View#generation()}). */
+    public long generation() throws IOException {
+        try (CorpusIndex.View view = view()) {
+            return view.generation();
+        }
+    }
+
+    private void refreshInBackground() {
+        if (!refreshPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    synchronize();
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("the concordance index could not catch up with the database", e);
+                } finally {
+                    refreshPending.set(false);
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            refreshPending.set(false);
+        }
     }
 
     /**
@@ -62,6 +117,8 @@ public class ConcordanceIndex {
      * re-indexed.
      */
     public synchronized int synchronize() throws IOException {
+        // Read before the documents, so that a change committed meanwhile is caught next time.
+        long localChanges = store.localChanges();
         long generation = store.generation();
         CorpusIndex corpus = index();
         Map<Long, String> stored;
@@ -94,13 +151,15 @@ public class ConcordanceIndex {
                 dirty = true;
             }
         }
-        if (dirty || synchronizedGeneration < 0) {
+        if (dirty || !synchronizedOnce) {
             corpus.commit();
         }
         if (changed > 0) {
             LOG.info("concordance: indexed {} documents", changed);
         }
         synchronizedGeneration = generation;
+        synchronizedLocalChanges = localChanges;
+        synchronizedOnce = true;
         return changed;
     }
 
@@ -113,7 +172,19 @@ public class ConcordanceIndex {
     }
 
     @PreDestroy
-    public synchronized void close() {
+    public void close() {
+        // Not interrupted: Lucene's writer does not survive an interrupt in the middle of a write.
+        background.shutdown();
+        try {
+            // A refresh under way finishes its commit before the index closes.
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeIndex();
+    }
+
+    private synchronized void closeIndex() {
         if (index != null) {
             try {
                 index.close();

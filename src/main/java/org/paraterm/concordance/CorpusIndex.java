@@ -91,6 +91,16 @@ public final class CorpusIndex implements AutoCloseable {
             return documents;
         }
 
+        /**
+         * Which state of the index this view shows: the version of its Lucene reader, which moves
+         * with every committed change and only then. Results computed from a view can be cached
+         * under this number; it is not the database's generation (the index may still be catching
+         * up with that one).
+         */
+        public long generation() {
+            return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        }
+
         @Override
         public void close() throws IOException {
             manager.release(searcher);

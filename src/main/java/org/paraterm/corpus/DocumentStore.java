@@ -1,5 +1,7 @@
 package org.paraterm.corpus;
 
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.Date;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Documents in the database. A document is saved whole or not at all (one transaction); saving
@@ -32,12 +38,32 @@ public class DocumentStore {
                           long sizeBytes, int characters, int paragraphs, int sentences, int footnotes) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentStore.class);
+
+    /** The documents' generation as last read from the database, and when (System.nanoTime). */
+    private record Seen(long generation, long localChanges, long readAt) {
+    }
+
     private final DataSource dataSource;
-    /** Counts the changes this process made to the documents, so that indexes can see they are behind. */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final long checkIntervalNanos;
+    /** Counts the changes this process made to the documents. */
+    private final AtomicLong localChanges = new AtomicLong();
+    private volatile Seen seen;
 
     public DocumentStore(DataSource dataSource) {
+        this(dataSource, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param checkInterval how old the generation read from the database may be before
+     *     {@link #generation()} reads it again ({@code paraterm.documents.check-interval}, 1 s):
+     *     how soon a document loaded through another instance reaches this one's concordance
+     */
+    @Inject
+    public DocumentStore(DataSource dataSource,
+                         @Value("${paraterm.documents.check-interval:1s}") Duration checkInterval) {
         this.dataSource = dataSource;
+        this.checkIntervalNanos = checkInterval.toNanos();
     }
 
     public Outcome save(CleanDocument document, String contentHash, long sizeBytes) throws SQLException {
@@ -62,7 +88,7 @@ public class DocumentStore {
                 long id = insertDocument(connection, document, contentHash, sizeBytes);
                 insertParts(connection, id, document);
                 connection.commit();
-                generation.incrementAndGet();
+                localChanges.incrementAndGet();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -71,9 +97,69 @@ public class DocumentStore {
         }
     }
 
-    /** A number that changes whenever this process changes a document (loads, replaces). */
+    /**
+     * A number that changes whenever the stored documents change (a load, a replacement), through
+     * this process or through any other sharing the database: another instance, {@code ingest --db}.
+     * It is read from the database at most once per check interval (one small query, not one per
+     * call), and at once after this process changed a document itself. So a change made elsewhere
+     * shows here within about the interval.
+     *
+     * <p>The value identifies a state of the documents; it is not ordered (compare with
+     * {@code ==} only). The concordance index catches up with a new generation in the background:
+     * a result computed from the index belongs to {@code CorpusIndex.View.generation()}, the
+     * generation that view was built from, which may still be older than this one.
+     *
+     * <p>When the database cannot be read the last value read is returned (and the failure logged):
+     * pages then go on with what they have, and their own queries report the failure.
+     */
     public long generation() {
-        return generation.get();
+        Seen current = seen;
+        long local = localChanges.get();
+        if (current != null && current.localChanges() == local
+                && System.nanoTime() - current.readAt() < checkIntervalNanos) {
+            return current.generation();
+        }
+        synchronized (this) {
+            current = seen;
+            if (current != null && current.localChanges() == local
+                    && System.nanoTime() - current.readAt() < checkIntervalNanos) {
+                return current.generation();
+            }
+            try {
+                current = new Seen(readGeneration(), local, System.nanoTime());
+                seen = current;
+            } catch (SQLException e) {
+                LOG.warn("the documents' generation cannot be read: {}", e.getMessage());
+                if (current == null) {
+                    return -1;
+                }
+            }
+            return current.generation();
+        }
+    }
+
+    /** How many documents this process has loaded or replaced since it started. */
+    public long localChanges() {
+        return localChanges.get();
+    }
+
+    /**
+     * The state of the document table in one number, from one small query: ids are never reused
+     * (a replaced document gets a new one), so the count, sum and largest of the ids move with
+     * every load, replacement or removal, in whatever order transactions commit. The same idea as
+     * {@code ParallelStore.version()}; no counter row to keep, to back up or to contend for.
+     */
+    private long readGeneration() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT COUNT(*), COALESCE(SUM(id), 0), COALESCE(MAX(id), 0) FROM document")) {
+            row.next();
+            long count = row.getLong(1);
+            long sum = row.getLong(2);
+            long largest = row.getLong(3);
+            return (largest * 1_000_003L + sum) * 1_000_003L + count;
+        }
     }
 
     /** The content hash of every stored document, by id: what an index compares itself with. */
