@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paraterm.AppState;
+import org.paraterm.StartupLock;
 import org.paraterm.Database;
 import org.paraterm.concordance.ConcordanceIndex;
 import org.paraterm.corpus.BundledCorpus;
@@ -145,13 +146,17 @@ public final class Paraterm {
         MiningSettings settings = miningSettings(options);
         ApplicationContext context = startContext(options, true);
         try {
-            if (firstStartDue(context, options)) {
-                firstStart(context, options, settings, out);
-            } else if (candidatesBehindCorpus(context)) {
-                remine(context, settings, out);
+            try (StartupLock lock = startupLock(context, options, out)) {
+                if (firstStartDue(context, options)) {
+                    firstStart(context, options, settings, out);
+                } else if (candidatesBehindCorpus(context)) {
+                    remine(context, settings, out);
+                }
+                firstAdmin(context, out);
+            } catch (SQLException e) {
+                throw new IOException("the database " + where(options) + " cannot be written: " + e.getMessage(), e);
             }
             index(context, out);
-            firstAdmin(context, out);
             EmbeddedServer server = startListening(context, options);
             context.getBean(Readiness.class).markReady();
             out.println("paraterm is ready: open http://localhost:" + server.getPort() + "/");
@@ -159,6 +164,21 @@ public final class Paraterm {
         } catch (IOException | RuntimeException e) {
             context.close();
             throw e;
+        }
+    }
+
+    /**
+     * The shared start-up work (first start, catching up the candidates, the first admin) is done
+     * by one instance at a time: two started together on an empty database would otherwise both
+     * load the corpus. The index is each instance's own and is built after the lock is released.
+     */
+    private static StartupLock startupLock(ApplicationContext context, Options options, PrintStream out)
+            throws IOException {
+        try {
+            return StartupLock.take(context.getBean(javax.sql.DataSource.class), out);
+        } catch (SQLException e) {
+            throw new IOException("the database " + where(options) + " cannot be locked for the start: "
+                    + e.getMessage(), e);
         }
     }
 
