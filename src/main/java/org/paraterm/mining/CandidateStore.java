@@ -109,8 +109,8 @@ public class CandidateStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                for (String table : List.of("candidate_occurrence", "candidate_context", "candidate_variant_document",
-                        "candidate_variant", "candidate_document", "candidate")) {
+                for (String table : List.of("candidate_context", "candidate_variant_document",
+                        "candidate_variant", "document_candidate", "candidate")) {
                     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
                         delete.executeUpdate();
                     }
@@ -135,10 +135,8 @@ public class CandidateStore {
     private static void insertCandidates(Connection connection, List<MinedCandidate> mined, List<Long> documentIds)
             throws SQLException {
         try (PreparedStatement candidate = connection.prepareStatement("INSERT INTO candidate (term, rank_no, frequency,"
-                + " documents, score, left_entropy, right_entropy, cohesion, term_length, variants_text)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement perDocument = connection.prepareStatement(
-                     "INSERT INTO candidate_document (term, document_id, occurrences) VALUES (?, ?, ?)");
+                + " documents, score, left_entropy, right_entropy, cohesion, term_length, variants_text, positions)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement variant = connection.prepareStatement(
                      "INSERT INTO candidate_variant (term, idx, form, relation, frequency) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement variantDocument = connection.prepareStatement("INSERT INTO candidate_variant_document"
@@ -146,8 +144,9 @@ public class CandidateStore {
              PreparedStatement context = connection.prepareStatement("INSERT INTO candidate_context (term, idx,"
                      + " document_id, paragraph_idx, sentence_idx, start_offset, text, term_start)"
                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement occurrence = connection.prepareStatement("INSERT INTO candidate_occurrence"
-                     + " (term, document_id, sentence_idx, char_offset) VALUES (?, ?, ?, ?)")) {
+             PreparedStatement perDocument = connection.prepareStatement(
+                     "INSERT INTO document_candidate (document_id, ranks) VALUES (?, ?)")) {
+            RankLists ranksByDocument = new RankLists(documentIds.size());
             int pending = 0;
             for (MinedCandidate m : mined) {
                 Candidate c = m.candidate();
@@ -162,12 +161,14 @@ public class CandidateStore {
                 candidate.setDouble(8, c.cohesion());
                 candidate.setInt(9, term.length());
                 candidate.setString(10, CandidateTable.variantColumn(m.variants()));
+                List<PackedNumbers.Position> positions = new ArrayList<>(c.occurrences().size());
+                for (Occurrence at : c.occurrences()) {
+                    positions.add(new PackedNumbers.Position(documentIds.get(at.document()), at.sentence(), at.offset()));
+                }
+                candidate.setBytes(11, PackedNumbers.positions(positions));
                 candidate.addBatch();
-                for (Map.Entry<Integer, Integer> count : m.byDocument().entrySet()) {
-                    perDocument.setString(1, term);
-                    perDocument.setLong(2, documentIds.get(count.getKey()));
-                    perDocument.setInt(3, count.getValue());
-                    perDocument.addBatch();
+                for (int document : m.byDocument().keySet()) {
+                    ranksByDocument.add(document, m.rank());
                 }
                 for (int v = 0; v < m.variants().size(); v++) {
                     Variant form = m.variants().get(v);
@@ -197,19 +198,51 @@ public class CandidateStore {
                     context.setInt(8, example.termStart());
                     context.addBatch();
                 }
-                for (Occurrence at : c.occurrences()) {
-                    occurrence.setString(1, term);
-                    occurrence.setLong(2, documentIds.get(at.document()));
-                    occurrence.setInt(3, at.sentence());
-                    occurrence.setInt(4, at.offset());
-                    occurrence.addBatch();
-                }
                 if (++pending == BATCH_CANDIDATES) {
-                    executeBatches(candidate, perDocument, variant, variantDocument, context, occurrence);
+                    executeBatches(candidate, variant, variantDocument, context);
                     pending = 0;
                 }
             }
-            executeBatches(candidate, perDocument, variant, variantDocument, context, occurrence);
+            executeBatches(candidate, variant, variantDocument, context);
+            for (int document = 0; document < documentIds.size(); document++) {
+                int[] ranks = ranksByDocument.sorted(document);
+                if (ranks.length > 0) {
+                    perDocument.setLong(1, documentIds.get(document));
+                    perDocument.setBytes(2, PackedNumbers.ascending(ranks));
+                    perDocument.addBatch();
+                    if (++pending % BATCH_CANDIDATES == 0) {
+                        executeBatches(perDocument);
+                    }
+                }
+            }
+            executeBatches(perDocument);
+        }
+    }
+
+    /** The ranks of the candidates each document contains, gathered while the candidates are written. */
+    private static final class RankLists {
+        private final int[][] ranks;
+        private final int[] sizes;
+
+        RankLists(int documents) {
+            ranks = new int[documents][];
+            sizes = new int[documents];
+        }
+
+        void add(int document, int rank) {
+            if (ranks[document] == null) {
+                ranks[document] = new int[16];
+            } else if (sizes[document] == ranks[document].length) {
+                ranks[document] = java.util.Arrays.copyOf(ranks[document], 2 * sizes[document]);
+            }
+            ranks[document][sizes[document]++] = rank;
+        }
+
+        int[] sorted(int document) {
+            int[] values = ranks[document] == null ? new int[0] : java.util.Arrays.copyOf(ranks[document], sizes[document]);
+            ranks[document] = null;
+            java.util.Arrays.sort(values);
+            return values;
         }
     }
 
@@ -286,9 +319,8 @@ public class CandidateStore {
             parameters.add(filter.status().name());
         }
         if (filter.document() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM candidate_document cd WHERE cd.term = c.term"
-                    + " AND cd.document_id = ?)");
-            parameters.add(filter.document());
+            where.append(" AND c.rank_no = ANY(?)");
+            parameters.add(ranksIn(filter.document()));
         }
         String from = " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term";
         long total = query("SELECT COUNT(*)" + from + where, parameters, row -> row.getLong(1)).get(0);
@@ -309,19 +341,19 @@ public class CandidateStore {
 
     public Optional<Detail> find(String term) throws SQLException {
         List<double[]> measures = new ArrayList<>();
-        List<Row> rows = query(ROW_COLUMNS + ", c.left_entropy, c.right_entropy, c.cohesion"
+        List<byte[]> packed = new ArrayList<>();
+        List<Row> rows = query(ROW_COLUMNS + ", c.left_entropy, c.right_entropy, c.cohesion, c.positions"
                 + " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term" + BEST_CONTEXT
                 + " WHERE c.term = ?", List.of(term), row -> {
                     measures.add(new double[] {row.getDouble(13), row.getDouble(14), row.getDouble(15)});
+                    packed.add(row.getBytes(16));
                     return row(row);
                 });
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<DocumentCount> byDocument = query("SELECT cd.document_id, COALESCE(doc.symbol, doc.source),"
-                + " cd.occurrences FROM candidate_document cd JOIN document doc ON doc.id = cd.document_id"
-                + " WHERE cd.term = ? ORDER BY doc.doc_date, doc.id", List.of(term),
-                row -> new DocumentCount(row.getLong(1), row.getString(2), row.getInt(3)));
+        List<DocumentCount> byDocument = inDocumentOrder(packed.get(0)).stream()
+                .map(d -> new DocumentCount(d.document(), d.symbol(), d.positions().size())).toList();
         List<VariantView> variants = new ArrayList<>();
         for (Object[] v : query("SELECT idx, form, relation, frequency FROM candidate_variant WHERE term = ?"
                 + " ORDER BY idx", List.of(term), row -> new Object[] {row.getInt(1), row.getString(2),
@@ -353,26 +385,96 @@ public class CandidateStore {
                 decision.stream().findFirst()));
     }
 
-    /** How many occurrences of a candidate are stored: the length of its evidence list. */
+    /**
+     * How many occurrences of a candidate are stored (in documents that still exist): the length
+     * of its evidence list.
+     */
     public int countOccurrences(String term) throws SQLException {
-        return query("SELECT COUNT(*) FROM candidate_occurrence WHERE term = ?", List.of(term),
-                row -> row.getInt(1)).get(0);
+        return inDocumentOrder(positions(term)).stream().mapToInt(d -> d.positions().size()).sum();
     }
 
-    /** Every occurrence of a candidate in document order, a page at a time. */
+    /**
+     * Every occurrence of a candidate in document order (documents by date, then id; offsets
+     * ascending within each), a page at a time, each with a little text either side.
+     */
     public List<OccurrenceView> occurrences(String term, int page, int size) throws SQLException {
-        return query("SELECT o.document_id, COALESCE(doc.symbol, doc.source), s.paragraph_idx, p.label, o.char_offset,"
-                + " SUBSTRING(doc.text, GREATEST(1, o.char_offset + 1 - ?), LEAST(?, o.char_offset)),"
-                + " SUBSTRING(doc.text, o.char_offset + 1, ?),"
-                + " SUBSTRING(doc.text, o.char_offset + 1 + ?, ?)"
-                + " FROM candidate_occurrence o JOIN document doc ON doc.id = o.document_id"
-                + " JOIN sentence s ON s.document_id = o.document_id AND s.idx = o.sentence_idx"
-                + " LEFT JOIN paragraph p ON p.document_id = s.document_id AND p.idx = s.paragraph_idx"
-                + " WHERE o.term = ? ORDER BY doc.doc_date, doc.id, o.char_offset LIMIT ? OFFSET ?",
-                List.of(OCCURRENCE_CONTEXT, OCCURRENCE_CONTEXT, term.length(), term.length(), OCCURRENCE_CONTEXT, term,
-                        size, (long) (Math.max(1, page) - 1) * size),
-                row -> new OccurrenceView(row.getLong(1), row.getString(2), row.getInt(3), row.getString(4),
-                        row.getInt(5), oneLine(row.getString(6)), row.getString(7), oneLine(row.getString(8))));
+        long skip = (long) (Math.max(1, page) - 1) * size;
+        List<OccurrenceView> views = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement snippet = connection.prepareStatement("SELECT s.paragraph_idx, p.label,"
+                     + " SUBSTRING(doc.text, ?, ?), SUBSTRING(doc.text, ?, ?), SUBSTRING(doc.text, ?, ?)"
+                     + " FROM document doc JOIN sentence s ON s.document_id = doc.id AND s.idx = ?"
+                     + " LEFT JOIN paragraph p ON p.document_id = s.document_id AND p.idx = s.paragraph_idx"
+                     + " WHERE doc.id = ?")) {
+            for (DocumentPositions document : inDocumentOrder(positions(term))) {
+                if (views.size() == size) {
+                    break;
+                }
+                if (skip >= document.positions().size()) {
+                    skip -= document.positions().size();
+                    continue;
+                }
+                for (PackedNumbers.Position at : document.positions().subList((int) skip, document.positions().size())) {
+                    if (views.size() == size) {
+                        break;
+                    }
+                    int offset = at.offset();
+                    snippet.setInt(1, Math.max(1, offset + 1 - OCCURRENCE_CONTEXT));
+                    snippet.setInt(2, Math.min(OCCURRENCE_CONTEXT, offset));
+                    snippet.setInt(3, offset + 1);
+                    snippet.setInt(4, term.length());
+                    snippet.setInt(5, offset + 1 + term.length());
+                    snippet.setInt(6, OCCURRENCE_CONTEXT);
+                    snippet.setInt(7, at.sentence());
+                    snippet.setLong(8, document.document());
+                    try (ResultSet row = snippet.executeQuery()) {
+                        if (row.next()) {
+                            views.add(new OccurrenceView(document.document(), document.symbol(), row.getInt(1),
+                                    row.getString(2), offset, oneLine(row.getString(3)), row.getString(4),
+                                    oneLine(row.getString(5))));
+                        }
+                    }
+                }
+                skip = 0;
+            }
+        }
+        return views;
+    }
+
+    /** A candidate's occurrences in one document, offsets ascending. */
+    private record DocumentPositions(long document, String symbol, List<PackedNumbers.Position> positions) {
+    }
+
+    /** The packed occurrences of a candidate; empty when there is no such candidate. */
+    private byte[] positions(String term) throws SQLException {
+        List<byte[]> packed = query("SELECT positions FROM candidate WHERE term = ?", List.of(term), row -> row.getBytes(1));
+        return packed.isEmpty() ? new byte[0] : packed.get(0);
+    }
+
+    /**
+     * Packed occurrences grouped by document, the documents in the order the pages show them (by
+     * date, then id); documents deleted since the mining run are left out.
+     */
+    private List<DocumentPositions> inDocumentOrder(byte[] packed) throws SQLException {
+        Map<Long, List<PackedNumbers.Position>> byDocument = new HashMap<>();
+        for (PackedNumbers.Position position : PackedNumbers.positions(packed)) {
+            byDocument.computeIfAbsent(position.document(), d -> new ArrayList<>()).add(position);
+        }
+        if (byDocument.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = byDocument.keySet().toArray(Long[]::new);
+        return query("SELECT id, COALESCE(symbol, source) FROM document WHERE id = ANY(?) ORDER BY doc_date, id",
+                List.of((Object) ids), row -> new DocumentPositions(row.getLong(1), row.getString(2),
+                        byDocument.get(row.getLong(1))));
+    }
+
+    /** The ranks of the candidates a document contains (none for an unknown document). */
+    private Integer[] ranksIn(long document) throws SQLException {
+        List<byte[]> packed = query("SELECT ranks FROM document_candidate WHERE document_id = ?", List.of(document),
+                row -> row.getBytes(1));
+        return packed.isEmpty() ? new Integer[0]
+                : java.util.Arrays.stream(PackedNumbers.ascending(packed.get(0))).boxed().toArray(Integer[]::new);
     }
 
     private static String oneLine(String text) {
@@ -437,7 +539,13 @@ public class CandidateStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
+                Object parameter = parameters.get(i);
+                if (parameter instanceof Object[] array) {
+                    statement.setArray(i + 1, connection.createArrayOf(
+                            array instanceof Long[] ? "BIGINT" : "INTEGER", array));
+                } else {
+                    statement.setObject(i + 1, parameter);
+                }
             }
             List<T> rows = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {

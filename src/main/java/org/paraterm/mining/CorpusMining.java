@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.paraterm.corpus.CleanDocument;
 import org.paraterm.corpus.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Mines every Chinese document in the database and stores the candidates: run after each load. */
 @Singleton
 public class CorpusMining {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusMining.class);
 
     private final DocumentStore documents;
     private final CandidateStore candidates;
@@ -31,8 +35,16 @@ public class CorpusMining {
                 ids.add(summary.id());
             }
         }
+        long read = System.nanoTime();
         List<MinedCandidate> mined = Mining.run(texts, settings);
-        candidates.replace(mined, ids, (System.nanoTime() - started) / 1_000_000);
+        long minedAt = System.nanoTime();
+        candidates.replace(mined, ids, (minedAt - started) / 1_000_000);
+        LOG.info("mining: {} documents read in {} s, {} candidates mined in {} s, stored in {} s", texts.size(),
+                seconds(read - started), mined.size(), seconds(minedAt - read), seconds(System.nanoTime() - minedAt));
         return mined.size();
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 }

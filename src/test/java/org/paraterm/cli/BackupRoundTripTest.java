@@ -47,11 +47,16 @@ import org.paraterm.security.UserStore;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackupRoundTripTest {
 
+    /** The second page of 会员国's occurrences (100 to a page). */
+    private static final String MEMBER_STATES_PAGE_2 = "/candidates/" + URLEncoder.encode("会员国", StandardCharsets.UTF_8)
+            + "?occurrences=2";
+
     private Path original;
     private Path restored;
     private Path backup;
     private long editedId;
     private String entryPageBefore;
+    private String candidatePageBefore;
     private String restoreOutput;
 
     @BeforeAll
@@ -76,6 +81,7 @@ class BackupRoundTripTest {
             context.getBean(ParallelStore.class).save("unpc-dev", ParallelSource.LINES, "a".repeat(64),
                     LinePairs.read(Path.of("glossary/corpus/parallel/unpc-dev/UNv1.0.devset.zh")));
             entryPageBefore = get(server, "/entries/" + editedId);
+            candidatePageBefore = get(server, MEMBER_STATES_PAGE_2);
         }
 
         String[] backupOutput = run("backup", "--data", original.toString(), "--out", backup.toString());
@@ -93,7 +99,7 @@ class BackupRoundTripTest {
 
         assertThat(after.keySet()).containsExactlyElementsOf(before.keySet())
                 .contains("document", "paragraph", "sentence", "footnote", "doc_reference", "candidate",
-                        "candidate_occurrence", "candidate_decision", "app_user", "entry", "entry_term",
+                        "document_candidate", "candidate_decision", "app_user", "entry", "entry_term",
                         "entry_version", "entry_change", "entry_comment", "parallel_source", "parallel_unit");
         for (String table : before.keySet()) {
             assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
@@ -107,12 +113,15 @@ class BackupRoundTripTest {
     }
 
     @Test
-    void shouldServeTheSameEntryPageConcordanceAndAccountsFromTheRestoredFolder() throws Exception {
+    void shouldServeTheSameEntryPageConcordanceCandidateOccurrencesAndAccountsFromTheRestoredFolder() throws Exception {
         try (EmbeddedServer server = TestServer.in(restored).start()) {
             assertThat(get(server, "/entries/" + editedId)).isEqualTo(entryPageBefore)
                     .contains("请核对英文译名").contains("commas and a line break");
             assertThat(get(server, "/api/concordance/counts?q=" + URLEncoder.encode("会员国", StandardCharsets.UTF_8)))
                     .contains("\"total\":251");
+            // the packed occurrences (binary columns) came back: page 2 of the evidence list is unchanged
+            assertThat(get(server, MEMBER_STATES_PAGE_2)).isEqualTo(candidatePageBefore)
+                    .contains("<td class=\"hit\">会员国</td>");
             assertThat(server.getApplicationContext().getBean(UserStore.class)
                     .authenticate("wang", "secret-password-1")).isPresent();
         }
