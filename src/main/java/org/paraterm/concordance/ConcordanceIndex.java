@@ -86,10 +86,10 @@ public class ConcordanceIndex {
         return index().view();
     }
 
-    /** The generation of the view {@link #view()} would give now ({@link CorpusIndex.View#generation()}). */
-    public long generation() throws IOException {
+    /** The version of the view {@link #view()} would give now ({@link CorpusIndex.View#version()}). */
+    public long version() throws IOException {
         try (CorpusIndex.View view = view()) {
-            return view.generation();
+            return view.version();
         }
     }
 

@@ -92,12 +92,10 @@ public final class CorpusIndex implements AutoCloseable {
         }
 
         /**
-         * Which state of the index this view shows: the version of its Lucene reader, which moves
-         * with every committed change and only then. Results computed from a view can be cached
-         * under this number; it is not the database's generation (the index may still be catching
-         * up with that one).
+         * The version of the index this view reads: it changes with every change to the index, so
+         * results computed from one view can be kept until it changes (see {@link ResultCache}).
          */
-        public long generation() {
+        public long version() {
             return ((DirectoryReader) searcher.getIndexReader()).getVersion();
         }
 

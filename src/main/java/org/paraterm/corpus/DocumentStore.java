@@ -106,8 +106,8 @@ public class DocumentStore {
      *
      * <p>The value identifies a state of the documents; it is not ordered (compare with
      * {@code ==} only). The concordance index catches up with a new generation in the background:
-     * a result computed from the index belongs to {@code CorpusIndex.View.generation()}, the
-     * generation that view was built from, which may still be older than this one.
+     * a result computed from the index belongs to the view it came from ({@code CorpusIndex.View.version()}),
+     * which may still show an older state than this generation.
      *
      * <p>When the database cannot be read the last value read is returned (and the failure logged):
      * pages then go on with what they have, and their own queries report the failure.
