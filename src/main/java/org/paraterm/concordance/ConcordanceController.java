@@ -41,6 +41,10 @@ public class ConcordanceController {
     static final int WIDEST_CONTEXT = 200;
     static final int DEFAULT_SIZE = 50;
     static final int LARGEST_SIZE = 1000;
+    /** The largest page whose result is kept in the cache. */
+    static final int CACHED_PAGE = 100;
+    /** Searches whose results are kept: a few hundred pages of 50 lines take a few megabytes. */
+    static final int CACHED_RESULTS = 500;
 
     /** A request's parameters, read and checked. */
     record Search(ConcordanceQuery query, ConcordanceFilter filter, ConcordanceSort sort, int context, int page,
@@ -53,6 +57,7 @@ public class ConcordanceController {
 
     private final ConcordanceIndex index;
     private final ParallelConcordance parallel;
+    private final ResultCache<String, Found> results = new ResultCache<>(CACHED_RESULTS);
 
     public ConcordanceController(ConcordanceIndex index, ParallelConcordance parallel) {
         this.index = index;
@@ -72,8 +77,7 @@ public class ConcordanceController {
         model.put("gap", ConcordanceQuery.GAP);
         model.put("longest", ConcordanceQuery.LONGEST);
         try (CorpusIndex.View view = index.view()) {
-            List<IndexedDocument> documents = new ArrayList<>(view.documents().values());
-            documents.sort(java.util.Comparator.comparing(IndexedDocument::label));
+            List<IndexedDocument> documents = byLabel(view);
             model.put("documents", documents);
             model.put("bodies", new TreeSet<>(documents.stream().map(IndexedDocument::body)
                     .filter(Objects::nonNull).toList()));
@@ -94,30 +98,26 @@ public class ConcordanceController {
                 model.put("problem", e.getMessage());
                 return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("concordance/page", model));
             }
-            HitList hits = HitList.find(view, search.query(), search.filter());
-            int[] order = hits.sorted(search.sort());
+            Found found = found(view, search);
             String parameters = parameters(search, false);
             model.put("context", search.context());
             model.put("sort", search.sort().value());
-            model.put("description", search.query().description());
-            model.put("total", hits.total());
-            model.put("lines", hits.lines(order, search.from(), search.size(), search.context()));
+            model.put("description", found.description());
+            model.put("total", found.total());
+            model.put("lines", found.lines());
             model.put("page", search.page());
-            model.put("pages", Math.max(1, (hits.total() + search.size() - 1) / search.size()));
-            model.put("first", hits.total() == 0 ? 0 : search.from() + 1);
-            model.put("last", Math.min(hits.total(), search.from() + search.size()));
+            model.put("pages", Math.max(1, (found.total() + search.size() - 1) / search.size()));
+            model.put("first", found.total() == 0 ? 0 : search.from() + 1);
+            model.put("last", Math.min(found.total(), search.from() + search.size()));
             model.put("pageHref", "/concordance?" + parameters(search, true) + "&page=");
             model.put("csvHref", "/concordance.csv?" + parameters);
             model.put("tsvHref", "/concordance.tsv?" + parameters);
             model.put("apiHref", "/api/concordance?" + parameters);
             model.put("parallelHref", "/concordance/parallel?q=" + encode(q.strip()));
-            model.put("parallelTotal", parallel.count(search.query()));
-            String chartBase = "/concordance?" + parameters(new Search(search.query(), ConcordanceFilter.ALL,
-                    search.sort(), search.context(), 1, search.size()), true);
-            List<IndexedDocument> accepted = documents.stream().filter(search.filter()::accepts).toList();
-            model.put("documentBars", ConcordanceCharts.documentBars(hits.byDocument(), chartBase));
-            model.put("yearBars", ConcordanceCharts.yearBars(hits.byYear(), chartBase));
-            model.put("strips", ConcordanceCharts.dispersion(hits.positions(), accepted, chartBase));
+            model.put("parallelTotal", found.parallelTotal());
+            model.put("documentBars", found.documentBars());
+            model.put("yearBars", found.yearBars());
+            model.put("strips", found.strips());
             model.put("chartWidth", ConcordanceCharts.WIDTH);
             model.put("row", ConcordanceCharts.ROW);
             return HttpResponse.ok(new ModelAndView<>("concordance/page", model));
@@ -163,7 +163,8 @@ public class ConcordanceController {
     public HttpResponse<?> api(@Nullable @QueryValue String q, @Nullable @QueryValue String context,
                                @Nullable @QueryValue String sort, @Nullable @QueryValue String doc,
                                @Nullable @QueryValue String body, @Nullable @QueryValue String year,
-                               @Nullable @QueryValue String page, @Nullable @QueryValue String size) throws IOException {
+                               @Nullable @QueryValue String page, @Nullable @QueryValue String size)
+            throws IOException, SQLException {
         try (CorpusIndex.View view = index.view()) {
             Search search;
             try {
@@ -171,10 +172,9 @@ public class ConcordanceController {
             } catch (ConcordanceQuery.InvalidQueryException e) {
                 return HttpResponse.badRequest(Map.of("error", e.getMessage()));
             }
-            HitList hits = HitList.find(view, search.query(), search.filter());
-            int[] order = hits.sorted(search.sort());
+            Found found = found(view, search);
             List<Map<String, Object>> json = new ArrayList<>();
-            for (KwicLine line : hits.lines(order, search.from(), search.size(), search.context())) {
+            for (KwicLine line : found.lines()) {
                 Map<String, Object> hit = new LinkedHashMap<>();
                 hit.put("doc", line.doc());
                 hit.put("symbol", line.symbol());
@@ -192,7 +192,7 @@ public class ConcordanceController {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("query", search.query().text());
             answer.put("read", search.query().description());
-            answer.put("total", hits.total());
+            answer.put("total", found.total());
             answer.put("page", search.page());
             answer.put("size", search.size());
             answer.put("sort", search.sort().value());
@@ -237,6 +237,47 @@ public class ConcordanceController {
             answer.put("byYear", years);
             return HttpResponse.ok(answer);
         }
+    }
+
+    /**
+     * What a search finds, ready for the page or the API: one page of KWIC lines, the totals and
+     * the charts. Never changed once made, since the cache hands the same one to many requests.
+     */
+    record Found(String description, int total, List<KwicLine> lines, List<ConcordanceCharts.Bar> documentBars,
+                 List<ConcordanceCharts.Bar> yearBars, List<ConcordanceCharts.Strip> strips, int parallelTotal) {
+    }
+
+    /**
+     * The result of a search, from the cache when the same search ran on the same index and parallel
+     * corpus. Pages of more than {@value #CACHED_PAGE} lines (API and bulk reads) are computed each
+     * time, so that a few of them cannot fill the memory the cache is given.
+     */
+    private Found found(CorpusIndex.View view, Search search) throws IOException, SQLException {
+        if (search.size() > CACHED_PAGE) {
+            return compute(view, search);
+        }
+        String key = parameters(search, false) + "&page=" + search.page() + "&size=" + search.size();
+        return results.get(key, List.of(view.version(), parallel.version()), () -> compute(view, search));
+    }
+
+    private static List<IndexedDocument> byLabel(CorpusIndex.View view) {
+        List<IndexedDocument> documents = new ArrayList<>(view.documents().values());
+        documents.sort(java.util.Comparator.comparing(IndexedDocument::label));
+        return documents;
+    }
+
+    private Found compute(CorpusIndex.View view, Search search) throws IOException, SQLException {
+        HitList hits = HitList.find(view, search.query(), search.filter());
+        int[] order = hits.sorted(search.sort());
+        String chartBase = "/concordance?" + parameters(new Search(search.query(), ConcordanceFilter.ALL,
+                search.sort(), search.context(), 1, search.size()), true);
+        List<IndexedDocument> accepted = byLabel(view).stream().filter(search.filter()::accepts).toList();
+        return new Found(search.query().description(), hits.total(),
+                List.copyOf(hits.lines(order, search.from(), search.size(), search.context())),
+                List.copyOf(ConcordanceCharts.documentBars(hits.byDocument(), chartBase)),
+                List.copyOf(ConcordanceCharts.yearBars(hits.byYear(), chartBase)),
+                List.copyOf(ConcordanceCharts.dispersion(hits.positions(), accepted, chartBase)),
+                parallel.count(search.query()));
     }
 
     /** Reads and checks a request's parameters; a bad one is an {@link ConcordanceQuery.InvalidQueryException}. */

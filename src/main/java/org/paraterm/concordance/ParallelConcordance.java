@@ -81,8 +81,12 @@ public class ParallelConcordance {
     private record Prepared(long version, Units units) {
     }
 
+    /** Queries whose counts are kept. */
+    private static final int CACHED_COUNTS = 5000;
+
     private final ParallelStore store;
     private volatile Prepared prepared;
+    private final ResultCache<String, Integer> counts = new ResultCache<>(CACHED_COUNTS);
 
     public ParallelConcordance(ParallelStore store) {
         this.store = store;
@@ -99,9 +103,22 @@ public class ParallelConcordance {
         return prepared().units().search(query, from, size);
     }
 
-    /** How many units match. */
+    /** The version of the parallel corpus searched: it changes whenever a source is loaded or removed. */
+    public long version() throws SQLException {
+        return store.version();
+    }
+
+    /**
+     * How many units match; kept per query until the parallel corpus changes, since the concordance
+     * and every entry page show this count.
+     */
     public int count(ConcordanceQuery query) throws SQLException {
-        return search(query, 0, 0).total();
+        Prepared current = prepared();
+        try {
+            return counts.get(query.text(), current.version(), () -> current.units().search(query, 0, 0).total());
+        } catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
     }
 
     /** A string in the form the sides are matched in (match form, lower case, same length). */

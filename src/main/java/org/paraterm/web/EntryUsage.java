@@ -18,6 +18,7 @@ import org.paraterm.concordance.ConcordanceSort;
 import org.paraterm.concordance.CorpusIndex;
 import org.paraterm.concordance.HitList;
 import org.paraterm.concordance.KwicLine;
+import org.paraterm.concordance.ResultCache;
 import org.paraterm.glossary.Entry;
 import org.paraterm.glossary.Term;
 import org.paraterm.mining.CandidateStore;
@@ -47,29 +48,44 @@ public class EntryUsage {
                         List<Example> examples) {
     }
 
+    /** Entries whose usage is kept: more than a glossary's most consulted entries. */
+    private static final int CACHED_ENTRIES = 2000;
+
     private final ConcordanceIndex index;
     private final CandidateStore candidates;
+    private final ResultCache<String, Usage> cache = new ResultCache<>(CACHED_ENTRIES);
 
     public EntryUsage(ConcordanceIndex index, CandidateStore candidates) {
         this.index = index;
         this.candidates = candidates;
     }
 
+    /**
+     * The use of an entry's terms, from the cache while the index and the mining run are the ones it
+     * was computed from (entry pages are the most read pages; this is most of their work).
+     */
     public Optional<Usage> of(Entry entry) throws IOException, SQLException {
         Optional<ConcordanceQuery> query = query(entry);
         if (query.isEmpty()) {
             return Optional.empty();
         }
-        String href = "/concordance?q=" + URLEncoder.encode(query.get().text(), StandardCharsets.UTF_8);
+        String preferred = entry.preferred("zh").map(Term::text).orElse("");
         try (CorpusIndex.View view = index.view()) {
-            HitList hits = HitList.find(view, query.get(), ConcordanceFilter.ALL);
-            List<ConcordanceCharts.Bar> bars = ConcordanceCharts.documentBars(hits.byDocument(), href);
-            List<Example> examples = mined(entry);
-            if (examples.isEmpty()) {
-                examples = firstOfEachDocument(hits);
-            }
-            return Optional.of(new Usage(query.get().text(), href, hits.total(), bars, examples));
+            Object mining = candidates.lastRun().map(run -> (Object) run.finishedAt()).orElse("never");
+            return Optional.of(cache.get(query.get().text() + "\n" + preferred, List.of(view.version(), mining),
+                    () -> compute(view, query.get(), entry)));
         }
+    }
+
+    private Usage compute(CorpusIndex.View view, ConcordanceQuery query, Entry entry) throws IOException, SQLException {
+        String href = "/concordance?q=" + URLEncoder.encode(query.text(), StandardCharsets.UTF_8);
+        HitList hits = HitList.find(view, query, ConcordanceFilter.ALL);
+        List<ConcordanceCharts.Bar> bars = List.copyOf(ConcordanceCharts.documentBars(hits.byDocument(), href));
+        List<Example> examples = mined(entry);
+        if (examples.isEmpty()) {
+            examples = firstOfEachDocument(hits);
+        }
+        return new Usage(query.text(), href, hits.total(), bars, List.copyOf(examples));
     }
 
     /**
