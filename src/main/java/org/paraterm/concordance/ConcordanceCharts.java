@@ -24,6 +24,19 @@ public final class ConcordanceCharts {
 
     /** One document's strip: the x of each tick, from 0 (the start) to {@link #WIDTH} (the end). */
     public record Strip(String label, int count, List<Integer> ticks, int y, String href) {
+
+        /**
+         * Every tick of the strip as one SVG path (a vertical stroke per tick, the strip drawn from
+         * x = {@code left}): one attribute for the page to write instead of an element per tick,
+         * which made the dispersion plot most of the concordance page's rendering time.
+         */
+        public String path(int left) {
+            StringBuilder path = new StringBuilder(ticks.size() * 12);
+            for (int x : ticks) {
+                path.append('M').append(left + x).append(' ').append(y + 3).append("v14");
+            }
+            return path.toString();
+        }
     }
 
     private ConcordanceCharts() {

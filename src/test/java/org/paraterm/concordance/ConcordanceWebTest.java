@@ -112,8 +112,10 @@ class ConcordanceWebTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("searched 打击…犯罪 with up to 10 characters between")
                 .contains("<td class=\"left\">", "<td class=\"hit\">", "<td class=\"right\">")
-                .contains("<svg class=\"bars\"", "<svg class=\"dispersion\"", "<line ")
+                .contains("<svg class=\"bars\"", "<svg class=\"dispersion\"", "<path class=\"ticks\" d=\"M")
                 .contains("/concordance.csv?q=", "/concordance.tsv?q=");
+        // One tick per hit, hits on the same pixel drawn once: 106 hits make at most 106 strokes.
+        assertThat(count(page.body(), "v14")).isBetween(50, 106);
         // The results need no JavaScript (the header's glossary suggestions are another matter).
         assertThat(page.body().substring(page.body().indexOf("<main"))).doesNotContain("<script");
     }
