@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.paraterm.glossary.Entry;
+import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.glossary.EntryStatus;
 import org.paraterm.glossary.Term;
 import org.paraterm.glossary.TermType;
@@ -20,10 +21,8 @@ import org.paraterm.glossary.UsageStatus;
 
 /**
  * The term index of each scope, built when first needed and again whenever the glossary has
- * changed since. Every glossary change goes through {@code GlossaryStore}, which adds an entry or
- * raises an entry's version, so the count of entries, their highest id and the sum of their
- * versions tell a stale index by one small query (about a millisecond for thousands of entries),
- * whoever made the change and in whichever process.
+ * changed since, as {@link GlossaryStore#fingerprint()} tells, whoever made the change and in
+ * whichever process.
  */
 @Singleton
 public class TermIndexCache {
@@ -32,14 +31,16 @@ public class TermIndexCache {
     }
 
     private final DataSource dataSource;
+    private final GlossaryStore glossary;
     private final Map<Scope, Built> built = new EnumMap<>(Scope.class);
 
-    public TermIndexCache(DataSource dataSource) {
+    public TermIndexCache(DataSource dataSource, GlossaryStore glossary) {
         this.dataSource = dataSource;
+        this.glossary = glossary;
     }
 
     TermIndex index(Scope scope) throws SQLException {
-        String fingerprint = fingerprint();
+        String fingerprint = glossary.fingerprint();
         synchronized (built) {
             Built current = built.get(scope);
             if (current != null && current.fingerprint().equals(fingerprint)) {
@@ -52,16 +53,6 @@ public class TermIndexCache {
             built.put(scope, new Built(fingerprint, index));
         }
         return index;
-    }
-
-    private String fingerprint() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(CAST(version AS BIGINT)), 0) FROM entry");
-             ResultSet row = select.executeQuery()) {
-            row.next();
-            return row.getLong(1) + ":" + row.getLong(2) + ":" + row.getLong(3);
-        }
     }
 
     /**

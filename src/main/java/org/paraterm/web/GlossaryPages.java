@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paraterm.concordance.ConcordanceQuery;
+import org.paraterm.concordance.ResultCache;
 import org.paraterm.concordance.ParallelConcordance;
 import org.paraterm.glossary.ConcurrentEditException;
 import org.paraterm.glossary.Entry;
@@ -70,6 +71,8 @@ public class GlossaryPages {
     private final EntryUsage usage;
     private final Renderings renderings;
     private final ParallelConcordance parallel;
+    /** Entries related to a Chinese term, kept until the glossary changes (a scan of every term otherwise). */
+    private final ResultCache<String, List<Entry>> relatedCache = new ResultCache<>(2000);
 
     public GlossaryPages(GlossaryStore glossary, CandidateStore candidates, Review review, EntryUsage usage,
                          Renderings renderings, ParallelConcordance parallel) {
@@ -267,12 +270,12 @@ public class GlossaryPages {
      * broader and narrower concepts a translator meets beside it
      * (恐怖主义 → 资助恐怖主义, 外国恐怖主义作战人员).
      */
-    private List<Entry> related(Entry entry, boolean terminologist) throws SQLException {
+    private List<Entry> related(Entry entry, boolean terminologist) throws SQLException, java.io.IOException {
         String chinese = entry.preferred("zh").map(Term::text).orElse(null);
         if (chinese == null) {
             return List.of();
         }
-        return glossary.containing(chinese, 13).stream()
+        return relatedCache.get(chinese, glossary.fingerprint(), () -> glossary.containing(chinese, 13)).stream()
                 .filter(e -> e.id() != entry.id() && (terminologist || e.published()))
                 .limit(12).toList();
     }
