@@ -17,7 +17,7 @@ DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-MIXES=${MIXES:-search entry concordance check all}
+MIXES=${MIXES:-search entry concordance concordance-cold check all}
 OUT=${OUT:-$(mktemp -d /tmp/paraterm-load.XXXXXX)}
 mkdir -p "$OUT"
 DATA="$OUT/data"
@@ -63,6 +63,11 @@ for q in "${CONCORDANCE_STRINGS[@]}"; do
     printf '%s\t%s\n' "$q" "$(curl -s "$BASE/api/concordance/counts?q=$encoded" | jq -r .total)" >>"$OUT/concordance-hits.txt"
 done
 
+# Concordance without help from the result cache: 600 different mined terms, more than the cache
+# keeps (500), taken round-robin, so every request computes its hits, lines and charts afresh.
+for page in 1 2; do curl -s "$BASE/api/candidates?size=300&page=$page" | jq -r '.candidates[].term'; done | uri \
+    | sed 's|^|GET /concordance?q=|' >"$OUT/concordance-cold.txt"
+
 # Text check: three real paragraphs of the bundled corpus (as the reader cleans them), as JSON.
 : >"$OUT/check.txt"
 n=0
@@ -77,7 +82,8 @@ cat "$OUT"/search.txt "$OUT"/entry.txt "$OUT"/concordance.txt "$OUT"/check.txt >
 
 echo "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "URLs: $(wc -l <"$OUT/search.txt") searches, $(wc -l <"$OUT/entry.txt") entry pages," \
-     "$(wc -l <"$OUT/concordance.txt") concordance queries, $(wc -l <"$OUT/check.txt") check paragraphs"
+     "$(wc -l <"$OUT/concordance.txt") concordance queries ($(wc -l <"$OUT/concordance-cold.txt") uncached)," \
+     "$(wc -l <"$OUT/check.txt") check paragraphs"
 echo "concordance hits per query:"; sed 's/^/  /' "$OUT/concordance-hits.txt"
 printf '%-12s %9s %8s %8s %8s %8s %7s\n' mix requests 'req/s' 'p50 ms' 'p99 ms' non-2xx socket
 for mix in $MIXES; do
