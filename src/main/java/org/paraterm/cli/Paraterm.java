@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paraterm.AppState;
-import org.paraterm.StartupLock;
+import org.paraterm.DatabaseLock;
 import org.paraterm.Database;
 import org.paraterm.concordance.ConcordanceIndex;
 import org.paraterm.corpus.BundledCorpus;
@@ -146,7 +146,7 @@ public final class Paraterm {
         MiningSettings settings = miningSettings(options);
         ApplicationContext context = startContext(options, true);
         try {
-            try (StartupLock lock = startupLock(context, options, out)) {
+            try (DatabaseLock lock = startupLock(context, options, out)) {
                 if (firstStartDue(context, options)) {
                     firstStart(context, options, settings, out);
                 } else if (candidatesBehindCorpus(context)) {
@@ -172,10 +172,11 @@ public final class Paraterm {
      * by one instance at a time: two started together on an empty database would otherwise both
      * load the corpus. The index is each instance's own and is built after the lock is released.
      */
-    private static StartupLock startupLock(ApplicationContext context, Options options, PrintStream out)
+    private static DatabaseLock startupLock(ApplicationContext context, Options options, PrintStream out)
             throws IOException {
         try {
-            return StartupLock.take(context.getBean(javax.sql.DataSource.class), out);
+            return DatabaseLock.take(context.getBean(javax.sql.DataSource.class), DatabaseLock.Purpose.STARTUP,
+                    () -> out.println("another paraterm instance is starting on this database; waiting for it to finish"));
         } catch (SQLException e) {
             throw new IOException("the database " + where(options) + " cannot be locked for the start: "
                     + e.getMessage(), e);

@@ -4,12 +4,21 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.paraterm.DatabaseLock;
 import org.paraterm.corpus.CleanDocument;
 import org.paraterm.corpus.DocumentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Mines every Chinese document in the database and stores the candidates: run after each load. */
+/**
+ * Mines every Chinese document in the database and stores the candidates: run after each load.
+ * One run at a time, in this process and across processes sharing a PostgreSQL database
+ * ({@link DatabaseLock}): two runs at once would both replace the candidates and collide on their
+ * keys. A run that waited reads the documents after the other finished, so the last run to finish
+ * has seen every document loaded before it began.
+ */
 @Singleton
 public class CorpusMining {
 
@@ -17,14 +26,27 @@ public class CorpusMining {
 
     private final DocumentStore documents;
     private final CandidateStore candidates;
+    private final DataSource dataSource;
+    private final ReentrantLock running = new ReentrantLock();
 
-    public CorpusMining(DocumentStore documents, CandidateStore candidates) {
+    public CorpusMining(DocumentStore documents, CandidateStore candidates, DataSource dataSource) {
         this.documents = documents;
         this.candidates = candidates;
+        this.dataSource = dataSource;
     }
 
     /** Re-mines the whole corpus and returns how many candidates it stored. */
     public int remine(MiningSettings settings) throws SQLException {
+        running.lock();
+        try (DatabaseLock lock = DatabaseLock.take(dataSource, DatabaseLock.Purpose.MINING,
+                () -> LOG.info("another paraterm process is mining this database; waiting for it to finish"))) {
+            return mine(settings);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private int mine(MiningSettings settings) throws SQLException {
         long started = System.nanoTime();
         List<CleanDocument> texts = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
