@@ -62,6 +62,10 @@ final class RestoreCommand {
             try {
                 Database stagingDatabase = Database.h2(staging);
                 migrate(stagingDatabase, manifest.schemaVersion(), file);
+                // Loading is most of a restore's time: say that it runs, and where (a kill now leaves DIR as it was).
+                out.printf("loading %d rows of %d tables into %s%n",
+                        manifest.tables().stream().mapToLong(Manifest.TableEntry::rows).sum(), manifest.tables().size(),
+                        staging);
                 try (Connection connection = stagingDatabase.connect()) {
                     backup.load(connection);
                 }

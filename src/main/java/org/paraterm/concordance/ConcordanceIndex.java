@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -139,11 +140,18 @@ public class ConcordanceIndex {
                 dirty = true;
             }
         }
+        Map<Long, String> missing = new TreeMap<>();
         for (Map.Entry<Long, String> entry : stored.entrySet()) {
             IndexedDocument present = indexed.get(entry.getKey());
-            if (present != null && present.hash().equals(entry.getValue())) {
-                continue;
+            if (present == null || !present.hash().equals(entry.getValue())) {
+                missing.put(entry.getKey(), entry.getValue());
             }
+        }
+        if (!missing.isEmpty()) {
+            // A rebuild takes seconds at start: the line says it began (and gives the kill test its moment).
+            LOG.info("concordance: indexing {} documents", missing.size());
+        }
+        for (Map.Entry<Long, String> entry : missing.entrySet()) {
             Optional<CleanDocument> document = find(entry.getKey());
             if (document.isPresent()) {
                 corpus.add(entry.getKey(), entry.getValue(), document.get());

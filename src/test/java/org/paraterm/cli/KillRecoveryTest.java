@@ -2,10 +2,6 @@ package org.paraterm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,13 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -47,7 +37,7 @@ class KillRecoveryTest {
         Path killed = temp.resolve("killed");
         Path clean = temp.resolve("clean");
 
-        Child first = Child.start("serve", "--port", freePort(), "--data", killed.toString());
+        Child first = Child.start("serve", "--port", Child.freePort(), "--data", killed.toString());
         first.await(line -> line.startsWith("loaded "));
         first.kill();
 
@@ -55,10 +45,10 @@ class KillRecoveryTest {
         assertThat(count(killed, "SELECT COUNT(*) FROM entry")).isZero();
         assertWhole(killed);
 
-        Child again = Child.start("serve", "--port", freePort(), "--data", killed.toString());
+        Child again = Child.start("serve", "--port", Child.freePort(), "--data", killed.toString());
         again.await(line -> line.startsWith("paraterm is ready"));
         again.kill();
-        Child never = Child.start("serve", "--port", freePort(), "--data", clean.toString());
+        Child never = Child.start("serve", "--port", Child.freePort(), "--data", clean.toString());
         never.await(line -> line.startsWith("paraterm is ready"));
         never.kill();
 
@@ -96,12 +86,10 @@ class KillRecoveryTest {
     }
 
     /*
-     * Disabled: in 2 of 4 runs the second ingest printed "mined 1692 candidates" and exited 0, and
-     * the next open of the database found no candidate at all. Not explained yet; the suspicion is
-     * H2's recovery of the transaction killed mid-mining (rows with the same ids rolled back again
-     * at a later open). See docs/11-backup-and-faults.md.
+     * Was disabled: in 2 of 4 runs the candidates this test's second ingest reported mined were gone
+     * at the next open. H2 2.3.232's compaction on close (Database.H2_NO_COMPACTION_ON_CLOSE);
+     * docs/11-backup-and-faults.md has the figures.
      */
-    @org.junit.jupiter.api.Disabled("candidates committed after a kill during mining vanish at a later open in some runs; under investigation")
     @Test
     void shouldMineAgainWhenAnIngestWasKilledAfterLoadingBeforeItsCandidatesWereStored() throws Exception {
         Path data = temp.resolve("data");
@@ -185,7 +173,7 @@ class KillRecoveryTest {
         }
     }
 
-    private static long count(Path data, String sql) throws SQLException {
+    static long count(Path data, String sql) throws SQLException {
         try (Connection connection = open(data); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(sql)) {
             row.next();
@@ -193,7 +181,7 @@ class KillRecoveryTest {
         }
     }
 
-    private static Map<String, Long> rowCounts(Path data) throws SQLException {
+    static Map<String, Long> rowCounts(Path data) throws SQLException {
         try (Connection connection = open(data)) {
             return DatabaseTables.rowCounts(connection);
         }
@@ -202,81 +190,5 @@ class KillRecoveryTest {
     private static Connection open(Path data) throws SQLException {
         Map<String, Object> properties = DataFolder.databaseProperties(data.toAbsolutePath());
         return DriverManager.getConnection((String) properties.get("datasources.default.url"), "sa", "");
-    }
-
-    private static String freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return String.valueOf(socket.getLocalPort());
-        }
-    }
-
-    /** paraterm in its own JVM, its output read line by line as it comes. */
-    private static final class Child {
-
-        private static final long TIMEOUT_SECONDS = 120;
-
-        final Process process;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final List<String> seen = new ArrayList<>();
-
-        private Child(Process process) {
-            this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (java.io.IOException closed) {
-                    // the process was killed
-                }
-            }, "child-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Child start(String... arguments) throws Exception {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    Paraterm.class.getName()));
-            command.addAll(List.of(arguments));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("PARATERM_ADMIN_PASSWORD", "kill test admin");
-            return new Child(builder.start());
-        }
-
-        /** Waits for a line of output, failing with everything seen so far if it does not come. */
-        void await(Predicate<String> wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(200, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    seen.add(line);
-                    if (wanted.test(line)) {
-                        return;
-                    }
-                } else if (!process.isAlive() && lines.isEmpty()) {
-                    break;
-                }
-            }
-            throw new AssertionError("the line did not come; output was:\n" + String.join("\n", seen));
-        }
-
-        /** kill -9, and wait until the process is gone (its file lock with it). */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
-
-        int exit() throws InterruptedException {
-            assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-            return process.exitValue();
-        }
-
-        String output() throws InterruptedException {
-            Thread.sleep(100);
-            lines.drainTo(seen);
-            return String.join("\n", seen);
-        }
     }
 }

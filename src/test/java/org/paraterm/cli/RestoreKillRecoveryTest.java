@@ -1,0 +1,115 @@
+package org.paraterm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 during the two jobs that rebuild something whole: a {@code restore} (staging database
+ * loaded, then renamed over the old one) and the concordance index rebuilt at a start (after a
+ * restore, or when the index is missing). Like {@link KillRecoveryTest}, paraterm runs as a child
+ * process killed at a line of its output; the data folder is the H2 file, as a user has it.
+ */
+class RestoreKillRecoveryTest {
+
+    @TempDir
+    static Path shared;
+
+    /** The bundled corpus loaded and mined, and a backup of it. */
+    private static Path source;
+    private static Path backup;
+    private static Map<String, Long> sourceRows;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void backUpAMinedCorpus() throws Exception {
+        source = shared.resolve("source");
+        backup = shared.resolve("backup.zip");
+        run("ingest", "glossary/corpus/un-zh", "--data", source.toString());
+        run("backup", "--data", source.toString(), "--out", backup.toString());
+        sourceRows = KillRecoveryTest.rowCounts(source);
+    }
+
+    @Test
+    void shouldKeepTheOldDatabaseWhenARestoreIsKilledAndCompleteTheRestoreWhenRunAgain() throws Exception {
+        Path data = temp.resolve("data");
+        run("import", "glossary/starter.tbx", "--data", data.toString());
+        Map<String, Long> oldRows = KillRecoveryTest.rowCounts(data);
+
+        Child restore = Child.start("restore", backup.toString(), "--data", data.toString(), "--force");
+        restore.await(line -> line.startsWith("loading "));
+        Thread.sleep(300);
+        boolean runningWhenKilled = restore.process.isAlive();
+        restore.kill();
+
+        assertThat(runningWhenKilled).isTrue();
+        Map<String, Long> afterKill = KillRecoveryTest.rowCounts(data);
+        assertThat(afterKill).as("the old database, or (killed after the rename) the restored one")
+                .isIn(oldRows, sourceRows);
+
+        Child again = Child.start("restore", backup.toString(), "--data", data.toString(), "--force");
+        assertThat(again.exit()).as(again.output()).isZero();
+
+        assertThat(again.output()).contains("restored " + backup + " into " + data.toAbsolutePath());
+        assertThat(KillRecoveryTest.rowCounts(data)).isEqualTo(sourceRows);
+        assertThat(data.resolve("restore.tmp")).doesNotExist();
+    }
+
+    @Test
+    void shouldRebuildTheConcordanceIndexWhenAStartIsKilledWhileIndexing() throws Exception {
+        Path data = temp.resolve("data");
+        run("restore", backup.toString(), "--data", data.toString());
+        assertThat(data.resolve("index")).doesNotExist();
+
+        Child first = Child.start("serve", "--port", Child.freePort(), "--data", data.toString());
+        first.await(line -> line.contains("concordance: indexing 5 documents"));
+        Thread.sleep(500);
+        boolean runningWhenKilled = first.process.isAlive();
+        first.kill();
+        assertThat(runningWhenKilled).isTrue();
+        assertThat(first.output()).doesNotContain("paraterm is ready");
+
+        String port = Child.freePort();
+        Child again = Child.start("serve", "--port", port, "--data", data.toString());
+        try {
+            again.await(line -> line.startsWith("paraterm is ready"));
+            assertThat(again.output()).contains("indexed 5 documents for the concordance");
+            assertThat(get(port, "/api/concordance/counts?q=" + URLEncoder.encode("会员国", StandardCharsets.UTF_8)))
+                    .contains("\"total\":251");
+        } finally {
+            again.kill();
+        }
+        assertThat(KillRecoveryTest.count(data, "SELECT COUNT(*) FROM document")).isEqualTo(5);
+    }
+
+    /** A command in this JVM; its exit status must be 0. */
+    private static void run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Paraterm.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    private static String get(String port, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+}
