@@ -53,20 +53,26 @@ public record Database(String url, String user, String password) {
     private static final String H2_DURABLE_COMMITS = ";WRITE_DELAY=0";
 
     /**
-     * No compaction when the database closes. H2 2.3.232 closes a file by committing with its
-     * retention time set to 0 and then compacting (moving live pages out of sparse chunks), and
-     * that compaction can lose rows written shortly before: H2 issue 4247 ("data sometimes
-     * disappears between the closing and reopening", after a batch insert), fixed after 2.3.232
-     * by committing after the compaction (H2 pull request 4249). KillRecoveryTest met it as 1,692
-     * candidates reported mined and gone at the next open (docs/11-backup-and-faults.md). Without
-     * compaction a file keeps its free space for reuse instead of shrinking on close.
+     * A closing database is rewritten into a new file that then replaces the old one, instead of
+     * being compacted in place. H2 2.3.232 closes a file by committing with its retention time set
+     * to 0 and then compacting in place (moving live pages out of sparse chunks), and that can lose
+     * rows written shortly before: H2 issue 4247 ("data sometimes disappears between the closing
+     * and reopening", after batch inserts), changed after 2.3.232 to commit after the compaction
+     * (H2 pull request 4249). KillRecoveryTest met it as 1,692 candidates reported mined and gone
+     * at the next open. With DEFRAG_ALWAYS the in-place compaction never runs (H2 closes with a
+     * compaction time of 0, then copies the live data into {@code paraterm.mv.db.tempFile} and
+     * renames it over the file, so a kill leaves one whole file or the other). The cost is a copy
+     * of the database at every close: a fraction of a second for the bundled corpus, minutes for
+     * a database of several GB (docs/11-backup-and-faults.md; large corpora belong on PostgreSQL).
+     * Simply switching compaction off (MAX_COMPACT_TIME=0) was tried: the file then grew by the
+     * size of every mining run.
      */
-    private static final String H2_NO_COMPACTION_ON_CLOSE = ";MAX_COMPACT_TIME=0";
+    private static final String H2_NO_COMPACTION_IN_PLACE = ";DEFRAG_ALWAYS=TRUE";
 
     /** The embedded H2 database file {@code paraterm} in a data folder. */
     public static Database h2(Path folder) {
         return new Database("jdbc:h2:file:" + folder.resolve("paraterm") + H2_POSTGRES_MODE + H2_DURABLE_COMMITS
-                + H2_NO_COMPACTION_ON_CLOSE, "sa", "");
+                + H2_NO_COMPACTION_IN_PLACE, "sa", "");
     }
 
     /**

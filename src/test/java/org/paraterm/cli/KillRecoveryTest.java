@@ -87,7 +87,7 @@ class KillRecoveryTest {
 
     /*
      * Was disabled: in 2 of 4 runs the candidates this test's second ingest reported mined were gone
-     * at the next open. H2 2.3.232's compaction on close (Database.H2_NO_COMPACTION_ON_CLOSE);
+     * at the next open. H2 2.3.232's compaction on close (Database.H2_NO_COMPACTION_IN_PLACE);
      * docs/11-backup-and-faults.md has the figures.
      */
     @Test
