@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,12 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paraterm.DataFolder;
+import org.paraterm.TestDatabase;
 import org.paraterm.backup.DatabaseTables;
 
 /**
  * kill -9 in the middle of a job, then a restart: paraterm runs as a child process (this test's
- * own class path, {@code java org.paraterm.cli.Paraterm …}) and is killed with SIGKILL
+ * own class path, {@code java org.paraterm.cli.Paraterm …}, on the test run's database: the H2 file
+ * of the data folder, or with --db the PostgreSQL database TestDatabase gives it) and is killed with SIGKILL
  * ({@link Process#destroyForcibly}) at a point its output shows — after the first document of a
  * first start, after the first files of an ingest, between an ingest's load and its mining, during
  * a glossary import. Then the database must open, hold no half-loaded document or entry, and the
@@ -37,7 +37,7 @@ class KillRecoveryTest {
         Path killed = temp.resolve("killed");
         Path clean = temp.resolve("clean");
 
-        Child first = Child.start("serve", "--port", Child.freePort(), "--data", killed.toString());
+        Child first = Child.start(TestDatabase.command("serve", "--port", Child.freePort(), "--data", killed.toString()));
         first.await(line -> line.startsWith("loaded "));
         first.kill();
 
@@ -45,10 +45,10 @@ class KillRecoveryTest {
         assertThat(count(killed, "SELECT COUNT(*) FROM entry")).isZero();
         assertWhole(killed);
 
-        Child again = Child.start("serve", "--port", Child.freePort(), "--data", killed.toString());
+        Child again = Child.start(TestDatabase.command("serve", "--port", Child.freePort(), "--data", killed.toString()));
         again.await(line -> line.startsWith("paraterm is ready"));
         again.kill();
-        Child never = Child.start("serve", "--port", Child.freePort(), "--data", clean.toString());
+        Child never = Child.start(TestDatabase.command("serve", "--port", Child.freePort(), "--data", clean.toString()));
         never.await(line -> line.startsWith("paraterm is ready"));
         never.kill();
 
@@ -67,7 +67,7 @@ class KillRecoveryTest {
         copyCorpus(folder.resolve("2020"));
         copyCorpus(folder.resolve("2021"));
 
-        Child ingest = Child.start("ingest", folder.toString(), "--data", data.toString());
+        Child ingest = Child.start(TestDatabase.command("ingest", folder.toString(), "--data", data.toString()));
         ingest.await(line -> line.startsWith("2/10 "));
         ingest.kill();
 
@@ -75,7 +75,7 @@ class KillRecoveryTest {
         assertThat(loaded).isBetween(2L, 9L);
         assertWhole(data);
 
-        Child again = Child.start("ingest", folder.toString(), "--data", data.toString());
+        Child again = Child.start(TestDatabase.command("ingest", folder.toString(), "--data", data.toString()));
         assertThat(again.exit()).isZero();
 
         assertThat(again.output()).contains((10 - loaded) + " loaded, 0 replaced, " + loaded + " unchanged, 0 refused",
@@ -93,13 +93,13 @@ class KillRecoveryTest {
     @Test
     void shouldMineAgainWhenAnIngestWasKilledAfterLoadingBeforeItsCandidatesWereStored() throws Exception {
         Path data = temp.resolve("data");
-        Child first = Child.start("ingest", CORPUS.toString(), "--data", data.toString());
+        Child first = Child.start(TestDatabase.command("ingest", CORPUS.toString(), "--data", data.toString()));
         first.await(line -> line.startsWith("5 loaded"));
         first.kill();
         assertThat(count(data, "SELECT COUNT(*) FROM document")).isEqualTo(5);
         assertThat(count(data, "SELECT COUNT(*) FROM candidate")).isZero();
 
-        Child again = Child.start("ingest", CORPUS.toString(), "--data", data.toString());
+        Child again = Child.start(TestDatabase.command("ingest", CORPUS.toString(), "--data", data.toString()));
         assertThat(again.exit()).isZero();
 
         String output = again.output();
@@ -113,10 +113,10 @@ class KillRecoveryTest {
         Path data = temp.resolve("data");
         Path large = temp.resolve("large.tbx");
         int entries = writeLargeGlossary(large, 200);
-        Child starter = Child.start("import", "glossary/starter.tbx", "--data", data.toString());
+        Child starter = Child.start(TestDatabase.command("import", "glossary/starter.tbx", "--data", data.toString()));
         assertThat(starter.exit()).isZero();
 
-        Child killed = Child.start("import", large.toString(), "--data", data.toString());
+        Child killed = Child.start(TestDatabase.command("import", large.toString(), "--data", data.toString()));
         killed.await(line -> line.startsWith("importing "));
         Thread.sleep(300);
         boolean runningWhenKilled = killed.process.isAlive();
@@ -129,7 +129,7 @@ class KillRecoveryTest {
                 + " (SELECT 1 FROM entry_term t WHERE t.entry_id = e.id)")).isZero();
 
         if (after == 45) {
-            Child again = Child.start("import", large.toString(), "--data", data.toString());
+            Child again = Child.start(TestDatabase.command("import", large.toString(), "--data", data.toString()));
             assertThat(again.exit()).isZero();
         }
         assertThat(count(data, "SELECT COUNT(*) FROM entry")).isEqualTo(45L + entries);
@@ -173,7 +173,7 @@ class KillRecoveryTest {
         }
     }
 
-    static long count(Path data, String sql) throws SQLException {
+    private static long count(Path data, String sql) throws SQLException {
         try (Connection connection = open(data); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(sql)) {
             row.next();
@@ -181,14 +181,14 @@ class KillRecoveryTest {
         }
     }
 
-    static Map<String, Long> rowCounts(Path data) throws SQLException {
+    private static Map<String, Long> rowCounts(Path data) throws SQLException {
         try (Connection connection = open(data)) {
             return DatabaseTables.rowCounts(connection);
         }
     }
 
+    /** The folder's database: its H2 file, or on a PostgreSQL test run the database TestDatabase gave it. */
     private static Connection open(Path data) throws SQLException {
-        Map<String, Object> properties = DataFolder.databaseProperties(data.toAbsolutePath());
-        return DriverManager.getConnection((String) properties.get("datasources.default.url"), "sa", "");
+        return TestDatabase.of(data).connect();
     }
 }

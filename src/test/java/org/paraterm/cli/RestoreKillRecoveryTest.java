@@ -12,16 +12,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paraterm.Database;
+import org.paraterm.backup.DatabaseTables;
 
 /**
  * kill -9 during the two jobs that rebuild something whole: a {@code restore} (staging database
  * loaded, then renamed over the old one) and the concordance index rebuilt at a start (after a
  * restore, or when the index is missing). Like {@link KillRecoveryTest}, paraterm runs as a child
- * process killed at a line of its output; the data folder is the H2 file, as a user has it.
+ * process killed at a line of its output. The data folders are H2 files on every test run: the
+ * staging-and-rename these tests kill is the H2 restore's (a restore into PostgreSQL is one
+ * transaction after Flyway, docs/11-backup-and-faults.md).
  */
 class RestoreKillRecoveryTest {
 
@@ -42,14 +50,14 @@ class RestoreKillRecoveryTest {
         backup = shared.resolve("backup.zip");
         run("ingest", "glossary/corpus/un-zh", "--data", source.toString());
         run("backup", "--data", source.toString(), "--out", backup.toString());
-        sourceRows = KillRecoveryTest.rowCounts(source);
+        sourceRows = rowCounts(source);
     }
 
     @Test
     void shouldKeepTheOldDatabaseWhenARestoreIsKilledAndCompleteTheRestoreWhenRunAgain() throws Exception {
         Path data = temp.resolve("data");
         run("import", "glossary/starter.tbx", "--data", data.toString());
-        Map<String, Long> oldRows = KillRecoveryTest.rowCounts(data);
+        Map<String, Long> oldRows = rowCounts(data);
 
         Child restore = Child.start("restore", backup.toString(), "--data", data.toString(), "--force");
         restore.await(line -> line.startsWith("loading "));
@@ -58,7 +66,7 @@ class RestoreKillRecoveryTest {
         restore.kill();
 
         assertThat(runningWhenKilled).isTrue();
-        Map<String, Long> afterKill = KillRecoveryTest.rowCounts(data);
+        Map<String, Long> afterKill = rowCounts(data);
         assertThat(afterKill).as("the old database, or (killed after the rename) the restored one")
                 .isIn(oldRows, sourceRows);
 
@@ -66,7 +74,7 @@ class RestoreKillRecoveryTest {
         assertThat(again.exit()).as(again.output()).isZero();
 
         assertThat(again.output()).contains("restored " + backup + " into " + data.toAbsolutePath());
-        assertThat(KillRecoveryTest.rowCounts(data)).isEqualTo(sourceRows);
+        assertThat(rowCounts(data)).isEqualTo(sourceRows);
         assertThat(data.resolve("restore.tmp")).doesNotExist();
     }
 
@@ -94,7 +102,22 @@ class RestoreKillRecoveryTest {
         } finally {
             again.kill();
         }
-        assertThat(KillRecoveryTest.count(data, "SELECT COUNT(*) FROM document")).isEqualTo(5);
+        assertThat(count(data, "SELECT COUNT(*) FROM document")).isEqualTo(5);
+    }
+
+    /** Row counts of a data folder's H2 file (a restore with --data is always into H2). */
+    private static Map<String, Long> rowCounts(Path data) throws SQLException {
+        try (Connection connection = Database.h2(data.toAbsolutePath().normalize()).connect()) {
+            return DatabaseTables.rowCounts(connection);
+        }
+    }
+
+    private static long count(Path data, String sql) throws SQLException {
+        try (Connection connection = Database.h2(data.toAbsolutePath().normalize()).connect();
+             Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     /** A command in this JVM; its exit status must be 0. */
