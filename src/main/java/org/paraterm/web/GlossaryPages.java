@@ -296,8 +296,9 @@ public class GlossaryPages {
                                  @Nullable @QueryValue String problem, @Nullable @QueryValue String q,
                                  @Nullable Authentication user) throws SQLException, java.io.IOException {
         boolean terminologist = EntryApiController.isTerminologist(user);
-        Optional<Entry> found = parse(id).flatMap(this::findAny)
-                .filter(e -> terminologist || (e.published() && !deleted(e)));
+        Optional<Entry> stored = parse(id).flatMap(this::findAny);
+        boolean deleted = stored.isPresent() && deleted(stored.get());
+        Optional<Entry> found = stored.filter(e -> terminologist || (e.published() && !deleted));
         if (found.isEmpty()) {
             return notFound();
         }
@@ -310,7 +311,7 @@ public class GlossaryPages {
                 .toList());
         model.put("preferredZh", entry.preferred("zh").map(Term::text).orElse(""));
         model.put("preferredEn", entry.preferred("en").map(Term::text).orElse(""));
-        model.put("deleted", deleted(entry));
+        model.put("deleted", deleted);
         model.put("terminologist", terminologist);
         model.put("signedIn", user != null);
         model.put("history", user == null ? List.of() : glossary.history(entry.id()));
