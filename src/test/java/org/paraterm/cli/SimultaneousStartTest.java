@@ -67,7 +67,9 @@ class SimultaneousStartTest {
             assertThat(first.getBean(GlossaryStore.class).count()).isEqualTo(45);
             assertThat(first.getBean(UserStore.class).count()).isEqualTo(1);
             assertThat(printed.lines().filter(line -> line.startsWith("loaded "))).hasSize(6);
-            assertThat(printed).contains("another paraterm instance is starting on this database; waiting");
+            // Whether the second instance printed that it waits depends on timing: when its context
+            // took longer to start than the whole first start, it found the work done without waiting
+            // (seen once in CI). The counts above are what must hold either way.
             for (ApplicationContext server : started) {
                 assertThat(server.getBean(org.paraterm.concordance.ConcordanceIndex.class).view().documents())
                         .hasSize(5);
