@@ -144,22 +144,12 @@ public class DocumentStore {
     }
 
     /**
-     * The state of the document table in one number, from one small query: ids are never reused
-     * (a replaced document gets a new one), so the count, sum and largest of the ids move with
-     * every load, replacement or removal, in whatever order transactions commit. The same idea as
-     * {@code ParallelStore.version()}; no counter row to keep, to back up or to contend for.
+     * The state of the document table in one number ({@link TableFingerprint}): ids are never
+     * reused (a replaced document gets a new one), so it moves with every load, replacement or
+     * removal.
      */
     private long readGeneration() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(
-                     "SELECT COUNT(*), COALESCE(SUM(id), 0), COALESCE(MAX(id), 0) FROM document")) {
-            row.next();
-            long count = row.getLong(1);
-            long sum = row.getLong(2);
-            long largest = row.getLong(3);
-            return (largest * 1_000_003L + sum) * 1_000_003L + count;
-        }
+        return TableFingerprint.ofIds(dataSource, "document");
     }
 
     /** The content hash of every stored document, by id: what an index compares itself with. */

@@ -87,16 +87,7 @@ public class ParallelStore {
      * change. One small query; the table holds a row per source, not per unit.
      */
     public long version() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(
-                     "SELECT COUNT(*), COALESCE(SUM(id), 0), COALESCE(MAX(id), 0) FROM parallel_source")) {
-            row.next();
-            long count = row.getLong(1);
-            long sum = row.getLong(2);
-            long largest = row.getLong(3);
-            return (largest * 1_000_003L + sum) * 1_000_003L + count;
-        }
+        return org.paraterm.corpus.TableFingerprint.ofIds(dataSource, "parallel_source");
     }
 
     /** How many units are stored, over all sources. */
