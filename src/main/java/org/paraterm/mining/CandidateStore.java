@@ -109,7 +109,7 @@ public class CandidateStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                for (String table : List.of("candidate_context", "candidate_variant_document",
+                for (String table : List.of("candidate_variant_document",
                         "candidate_variant", "document_candidate", "candidate")) {
                     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
                         delete.executeUpdate();
@@ -135,15 +135,13 @@ public class CandidateStore {
     private static void insertCandidates(Connection connection, List<MinedCandidate> mined, List<Long> documentIds)
             throws SQLException {
         try (PreparedStatement candidate = connection.prepareStatement("INSERT INTO candidate (term, rank_no, frequency,"
-                + " documents, score, left_entropy, right_entropy, cohesion, term_length, variants_text, positions)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " documents, score, left_entropy, right_entropy, cohesion, term_length, variants_text, positions,"
+                + " contexts, context_document, context_sentence, context_term_start)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement variant = connection.prepareStatement(
                      "INSERT INTO candidate_variant (term, idx, form, relation, frequency) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement variantDocument = connection.prepareStatement("INSERT INTO candidate_variant_document"
                      + " (term, idx, document_id, occurrences) VALUES (?, ?, ?, ?)");
-             PreparedStatement context = connection.prepareStatement("INSERT INTO candidate_context (term, idx,"
-                     + " document_id, paragraph_idx, sentence_idx, start_offset, text, term_start)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement perDocument = connection.prepareStatement(
                      "INSERT INTO document_candidate (document_id, ranks) VALUES (?, ?)")) {
             RankLists ranksByDocument = new RankLists(documentIds.size());
@@ -166,6 +164,16 @@ public class CandidateStore {
                     positions.add(new PackedNumbers.Position(documentIds.get(at.document()), at.sentence(), at.offset()));
                 }
                 candidate.setBytes(11, PackedNumbers.positions(positions));
+                List<PackedNumbers.ContextPosition> contexts = new ArrayList<>(m.contexts().size());
+                for (Context example : m.contexts()) {
+                    contexts.add(new PackedNumbers.ContextPosition(documentIds.get(example.document()),
+                            example.sentence(), example.termStart()));
+                }
+                candidate.setBytes(12, PackedNumbers.contexts(contexts));
+                PackedNumbers.ContextPosition best = contexts.isEmpty() ? null : contexts.get(0);
+                candidate.setObject(13, best == null ? null : best.document(), java.sql.Types.BIGINT);
+                candidate.setObject(14, best == null ? null : best.sentence(), java.sql.Types.INTEGER);
+                candidate.setObject(15, best == null ? null : best.termStart(), java.sql.Types.INTEGER);
                 candidate.addBatch();
                 for (int document : m.byDocument().keySet()) {
                     ranksByDocument.add(document, m.rank());
@@ -186,24 +194,12 @@ public class CandidateStore {
                         variantDocument.addBatch();
                     }
                 }
-                for (int x = 0; x < m.contexts().size(); x++) {
-                    Context example = m.contexts().get(x);
-                    context.setString(1, term);
-                    context.setInt(2, x);
-                    context.setLong(3, documentIds.get(example.document()));
-                    context.setInt(4, example.paragraph());
-                    context.setInt(5, example.sentence());
-                    context.setInt(6, example.start());
-                    context.setString(7, example.text());
-                    context.setInt(8, example.termStart());
-                    context.addBatch();
-                }
                 if (++pending == BATCH_CANDIDATES) {
-                    executeBatches(candidate, variant, variantDocument, context);
+                    executeBatches(candidate, variant, variantDocument);
                     pending = 0;
                 }
             }
-            executeBatches(candidate, variant, variantDocument, context);
+            executeBatches(candidate, variant, variantDocument);
             for (int document = 0; document < documentIds.size(); document++) {
                 int[] ranks = ranksByDocument.sorted(document);
                 if (ranks.length > 0) {
@@ -342,11 +338,13 @@ public class CandidateStore {
     public Optional<Detail> find(String term) throws SQLException {
         List<double[]> measures = new ArrayList<>();
         List<byte[]> packed = new ArrayList<>();
-        List<Row> rows = query(ROW_COLUMNS + ", c.left_entropy, c.right_entropy, c.cohesion, c.positions"
+        List<byte[]> packedContexts = new ArrayList<>();
+        List<Row> rows = query(ROW_COLUMNS + ", c.left_entropy, c.right_entropy, c.cohesion, c.positions, c.contexts"
                 + " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term" + BEST_CONTEXT
                 + " WHERE c.term = ?", List.of(term), row -> {
                     measures.add(new double[] {row.getDouble(13), row.getDouble(14), row.getDouble(15)});
                     packed.add(row.getBytes(16));
+                    packedContexts.add(row.getBytes(17));
                     return row(row);
                 });
         if (rows.isEmpty()) {
@@ -364,12 +362,12 @@ public class CandidateStore {
                     row -> new DocumentCount(row.getLong(1), row.getString(2), row.getInt(3)));
             variants.add(new VariantView((String) v[1], (String) v[2], (Integer) v[3], documents));
         }
-        List<ContextView> contexts = query("SELECT x.document_id, COALESCE(doc.symbol, doc.source), x.paragraph_idx,"
-                + " p.label, x.text, x.term_start FROM candidate_context x JOIN document doc ON doc.id = x.document_id"
-                + " LEFT JOIN paragraph p ON p.document_id = x.document_id AND p.idx = x.paragraph_idx"
-                + " WHERE x.term = ? ORDER BY x.idx", List.of(term),
-                row -> new ContextView(row.getLong(1), row.getString(2), row.getInt(3), row.getString(4),
-                        row.getString(5), row.getInt(6)));
+        List<ContextView> contexts = new ArrayList<>();
+        for (PackedNumbers.ContextPosition at : PackedNumbers.contexts(packedContexts.get(0))) {
+            // An example in a document deleted since the mining run is left out.
+            contexts.addAll(query(SENTENCE_COLUMNS + SENTENCE_JOINS + " WHERE s.document_id = ? AND s.idx = ?",
+                    List.of(at.document(), at.sentence()), row -> context(row, 1, at.termStart())));
+        }
         List<Decision> decision = query("SELECT status, reason, decided_by, decided_at, entry_id FROM candidate_decision"
                 + " WHERE term = ?", List.of(term), row -> {
                     long entry = row.getLong(5);
@@ -481,23 +479,39 @@ public class CandidateStore {
         return text == null ? "" : text.replace('\n', ' ');
     }
 
-    /** The columns {@link #row} reads, the candidate's first context joined by {@link #BEST_CONTEXT}. */
-    private static final String ROW_COLUMNS = "SELECT c.rank_no, c.term, c.frequency, c.documents, c.score,"
-            + " d.status, x.document_id, COALESCE(doc.symbol, doc.source), x.paragraph_idx, p.label, x.text,"
-            + " x.term_start";
+    /**
+     * An example sentence's document, symbol, paragraph, label and text, from {@link #SENTENCE_JOINS}:
+     * the text is cut from the document's, where the sentence's offsets say.
+     */
+    private static final String SENTENCE_COLUMNS = "SELECT s.document_id, COALESCE(doc.symbol, doc.source),"
+            + " s.paragraph_idx, p.label, SUBSTRING(doc.text, s.start_offset + 1, s.end_offset - s.start_offset)";
 
-    private static final String BEST_CONTEXT = " LEFT JOIN candidate_context x ON x.term = c.term AND x.idx = 0"
-            + " LEFT JOIN document doc ON doc.id = x.document_id"
-            + " LEFT JOIN paragraph p ON p.document_id = x.document_id AND p.idx = x.paragraph_idx";
+    private static final String SENTENCE_JOINS = " FROM sentence s JOIN document doc ON doc.id = s.document_id"
+            + " LEFT JOIN paragraph p ON p.document_id = s.document_id AND p.idx = s.paragraph_idx";
+
+    /** The columns {@link #row} reads, the candidate's best example joined by {@link #BEST_CONTEXT}. */
+    private static final String ROW_COLUMNS = "SELECT c.rank_no, c.term, c.frequency, c.documents, c.score,"
+            + " d.status, s.document_id, COALESCE(doc.symbol, doc.source), s.paragraph_idx, p.label,"
+            + " SUBSTRING(doc.text, s.start_offset + 1, s.end_offset - s.start_offset), c.context_term_start";
+
+    private static final String BEST_CONTEXT = " LEFT JOIN sentence s ON s.document_id = c.context_document"
+            + " AND s.idx = c.context_sentence"
+            + " LEFT JOIN document doc ON doc.id = s.document_id"
+            + " LEFT JOIN paragraph p ON p.document_id = s.document_id AND p.idx = s.paragraph_idx";
 
     /** A row without its variants; {@link #withVariants} adds them. */
     private static Row row(ResultSet row) throws SQLException {
         String status = row.getString(6);
-        long document = row.getLong(7);
-        ContextView context = row.wasNull() ? null : new ContextView(document, row.getString(8), row.getInt(9),
-                row.getString(10), row.getString(11), row.getInt(12));
+        row.getLong(7);
+        ContextView context = row.wasNull() ? null : context(row, 7, row.getInt(12));
         return new Row(row.getInt(1), row.getString(2), row.getInt(3), row.getInt(4), row.getDouble(5), List.of(),
                 status == null ? Status.OPEN : Status.valueOf(status), context);
+    }
+
+    /** An example sentence from the five columns of {@link #SENTENCE_COLUMNS} starting at {@code first}. */
+    private static ContextView context(ResultSet row, int first, int termStart) throws SQLException {
+        return new ContextView(row.getLong(first), row.getString(first + 1), row.getInt(first + 2),
+                row.getString(first + 3), row.getString(first + 4), termStart);
     }
 
     /** The rows with their variants, read in one query for the whole page. */

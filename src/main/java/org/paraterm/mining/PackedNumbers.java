@@ -19,7 +19,40 @@ public final class PackedNumbers {
     public record Position(long document, int sentence, int offset) {
     }
 
+    /** An example sentence as stored: the document's database id, the sentence's index in it, the term's offset in the sentence. */
+    public record ContextPosition(long document, int sentence, int termStart) {
+    }
+
     private PackedNumbers() {
+    }
+
+    /**
+     * A candidate's example sentences in the order given (best first), three plain numbers each:
+     * there are at most a handful, so differences would save nothing.
+     */
+    public static byte[] contexts(List<ContextPosition> contexts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(12 * contexts.size());
+        for (ContextPosition c : contexts) {
+            if (c.document() < 0 || c.sentence() < 0 || c.termStart() < 0) {
+                throw new IllegalArgumentException("negative context position " + c);
+            }
+            write(out, c.document());
+            write(out, c.sentence());
+            write(out, c.termStart());
+        }
+        return out.toByteArray();
+    }
+
+    /** The example sentences {@link #contexts(List)} packed, in their order. */
+    public static List<ContextPosition> contexts(byte[] packed) {
+        List<ContextPosition> contexts = new ArrayList<>();
+        int[] at = {0};
+        while (at[0] < packed.length) {
+            long document = read(packed, at);
+            int sentence = Math.toIntExact(read(packed, at));
+            contexts.add(new ContextPosition(document, sentence, Math.toIntExact(read(packed, at))));
+        }
+        return contexts;
     }
 
     /**

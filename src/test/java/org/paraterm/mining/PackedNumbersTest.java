@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.paraterm.mining.PackedNumbers.ContextPosition;
 import org.paraterm.mining.PackedNumbers.Position;
 
 class PackedNumbersTest {
@@ -40,6 +41,15 @@ class PackedNumbersTest {
 
         assertThat(PackedNumbers.ascending(PackedNumbers.ascending(ranks))).containsExactly(ranks);
         assertThat(PackedNumbers.ascending(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void shouldKeepExampleSentencesInTheirOrderBestFirst() {
+        List<ContextPosition> contexts = List.of(new ContextPosition(40, 7, 12), new ContextPosition(3, 900, 0),
+                new ContextPosition(5_000_000_000L, 0, 70_000));
+
+        assertThat(PackedNumbers.contexts(PackedNumbers.contexts(contexts))).isEqualTo(contexts);
+        assertThat(PackedNumbers.contexts(new byte[0])).isEmpty();
     }
 
     @Test
