@@ -6,6 +6,10 @@
 #
 #   bench/scale.sh [MB] [HEAP] [WORK]      defaults: 200 4g /tmp/paraterm-scale
 #
+# With PARATERM_DB_URL (and PARATERM_DB_USER / PARATERM_DB_PASSWORD) set, the run stores into that
+# PostgreSQL database instead of H2; it must be empty (the script does not drop anything), and its
+# size is reported with pg_database_size through psql.
+#
 # The jar is copied to WORK first, so a build during the run cannot change it under the JVM.
 #
 # Everything it writes goes under WORK (never into the repository): WORK/corpusMB (kept and
@@ -76,6 +80,7 @@ INDEXED=$(at ' indexed ')
     echo "  start to loaded (JVM start, read + store): $(span "$START" "$LOADED")"
     echo "  loaded to mined (mining, storing candidates): $(span "$LOADED" "$MINED")"
     echo "  mined to indexed (concordance index): $(span "$MINED" "$INDEXED")"
+    echo "  indexed to exit (closing the database; H2 rewrites its file here): $(span "$INDEXED" "$END")"
     echo "  total: $(span "$START" "$END")"
     echo "peak RSS: $(awk -F': ' '/Maximum resident/ {printf "%d MB", $2 / 1024}' "$RUN/time.txt")"
     echo "user + sys CPU: $(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.0f s", s}' "$RUN/time.txt")"
@@ -86,6 +91,16 @@ INDEXED=$(at ' indexed ')
          END { printf "heap (GC log, %d collections): largest before a collection %d MB, largest after a young or full collection (an upper bound of the live heap) %d MB, largest committed %d MB\n", n, before, after, committed }' \
         "$RUN/gc.log"
     echo "load average during the run: $(sort -n "$RUN/loadavg.txt" | awk '{a[NR]=$1} END {if (NR) printf "min %s, median %s, max %s", a[1], a[int((NR+1)/2)], a[NR]}')"
+    if [[ -n ${PARATERM_DB_URL:-} ]]; then
+        url=${PARATERM_DB_URL#jdbc:postgresql://}
+        host=${url%%/*}
+        name=${url#*/}
+        size=$(PGPASSWORD=${PARATERM_DB_PASSWORD:-} psql -X -At -h "${host%%:*}" -p "$([[ $host == *:* ]] && echo "${host##*:}" || echo 5432)" \
+            -U "${PARATERM_DB_USER:-}" -d "${name%%\?*}" -c 'SELECT pg_database_size(current_database())' 2>/dev/null || echo 0)
+        echo "database: PostgreSQL $PARATERM_DB_URL, $(awk -v b="$size" 'BEGIN {printf "%.0f MB", b/1e6}') (pg_database_size)"
+    else
+        echo "database: H2 in $DATA"
+    fi
     echo "on disk: database $(du -sb "$DATA"/*.mv.db 2>/dev/null | awk '{s+=$1} END {printf "%.0f MB", s/1e6}'), index $(du -sb "$DATA/index" 2>/dev/null | awk '{printf "%.0f MB", $1/1e6}')"
 } >> "$RUN/report.txt"
 cat "$RUN/report.txt"
