@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +39,9 @@ public class DocumentStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentStore.class);
 
-    /** The documents' generation as last read from the database, and when (System.nanoTime). */
-    private record Seen(long generation, long localChanges, long readAt) {
-    }
-
     private final DataSource dataSource;
-    private final long checkIntervalNanos;
-    /** Counts the changes this process made to the documents. */
-    private final AtomicLong localChanges = new AtomicLong();
-    private volatile Seen seen;
+    /** The documents' generation, counting the changes this process made to the documents. */
+    private final RecentReading<Long> generation;
 
     public DocumentStore(DataSource dataSource) {
         this(dataSource, Duration.ofSeconds(1));
@@ -63,7 +56,7 @@ public class DocumentStore {
     public DocumentStore(DataSource dataSource,
                          @Value("${paraterm.documents.check-interval:1s}") Duration checkInterval) {
         this.dataSource = dataSource;
-        this.checkIntervalNanos = checkInterval.toNanos();
+        this.generation = new RecentReading<>(checkInterval, this::readGeneration);
     }
 
     public Outcome save(CleanDocument document, String contentHash, long sizeBytes) throws SQLException {
@@ -88,7 +81,7 @@ public class DocumentStore {
                 long id = insertDocument(connection, document, contentHash, sizeBytes);
                 insertParts(connection, id, document);
                 connection.commit();
-                localChanges.incrementAndGet();
+                generation.changed();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -113,34 +106,17 @@ public class DocumentStore {
      * pages then go on with what they have, and their own queries report the failure.
      */
     public long generation() {
-        Seen current = seen;
-        long local = localChanges.get();
-        if (current != null && current.localChanges() == local
-                && System.nanoTime() - current.readAt() < checkIntervalNanos) {
-            return current.generation();
-        }
-        synchronized (this) {
-            current = seen;
-            if (current != null && current.localChanges() == local
-                    && System.nanoTime() - current.readAt() < checkIntervalNanos) {
-                return current.generation();
-            }
-            try {
-                current = new Seen(readGeneration(), local, System.nanoTime());
-                seen = current;
-            } catch (SQLException e) {
-                LOG.warn("the documents' generation cannot be read: {}", e.getMessage());
-                if (current == null) {
-                    return -1;
-                }
-            }
-            return current.generation();
+        try {
+            return generation.get();
+        } catch (SQLException e) {
+            LOG.warn("the documents' generation cannot be read: {}", e.getMessage());
+            return generation.lastRead().orElse(-1L);
         }
     }
 
     /** How many documents this process has loaded or replaced since it started. */
     public long localChanges() {
-        return localChanges.get();
+        return generation.localChanges();
     }
 
     /**

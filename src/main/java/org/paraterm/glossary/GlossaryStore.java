@@ -1,5 +1,6 @@
 package org.paraterm.glossary;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.paraterm.corpus.RecentReading;
 
 /**
  * Glossary entries in the database. Every save is one transaction that checks the version the
@@ -56,10 +59,18 @@ public class GlossaryStore {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final RecentReading<String> fingerprint;
 
-    public GlossaryStore(DataSource dataSource, ObjectMapper json) {
+    /**
+     * @param checkInterval how old the glossary's fingerprint may be before {@link #fingerprint()}
+     *     reads it again ({@code paraterm.check-interval}, 1 s): how soon an edit made through another
+     *     instance reaches this one's cached related entries and check index
+     */
+    public GlossaryStore(DataSource dataSource, ObjectMapper json,
+                         @Value("${paraterm.check-interval:1s}") Duration checkInterval) {
         this.dataSource = dataSource;
         this.json = json;
+        this.fingerprint = new RecentReading<>(checkInterval, this::readFingerprint);
     }
 
     /** Saves a new entry as version 1 and returns it with its id. */
@@ -367,9 +378,14 @@ public class GlossaryStore {
      * through this store, which adds an entry or raises an entry's version, so the count of
      * entries, their highest id and the sum of their versions tell a stale copy by one small query
      * (about a millisecond for thousands of entries), whoever made the change and in whichever
-     * process. Caches of glossary content key on it.
+     * process. Caches of glossary content key on it. Read at most once per check interval, and
+     * at once after a change through this store.
      */
     public String fingerprint() throws SQLException {
+        return fingerprint.get();
+    }
+
+    private String readFingerprint() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(CAST(version AS BIGINT)), 0) FROM entry");
@@ -514,6 +530,7 @@ public class GlossaryStore {
             try {
                 T result = work.run(connection);
                 connection.commit();
+                fingerprint.changed();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

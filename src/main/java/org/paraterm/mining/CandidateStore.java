@@ -1,11 +1,13 @@
 package org.paraterm.mining;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.paraterm.corpus.RecentReading;
 
 /**
  * Mined candidates in the database. A mining run replaces all candidates at once (one
@@ -96,9 +99,15 @@ public class CandidateStore {
     private static final int BATCH_CANDIDATES = 1000;
 
     private final DataSource dataSource;
+    private final RecentReading<Optional<LastRun>> recentRun;
 
-    public CandidateStore(DataSource dataSource) {
+    /**
+     * @param checkInterval how old {@link #recentRun()} may be ({@code paraterm.check-interval}, 1 s):
+     *     how soon a run made by another instance reaches this one's cached pages
+     */
+    public CandidateStore(DataSource dataSource, @Value("${paraterm.check-interval:1s}") Duration checkInterval) {
         this.dataSource = dataSource;
+        this.recentRun = new RecentReading<>(checkInterval, this::lastRun);
     }
 
     /**
@@ -125,6 +134,7 @@ public class CandidateStore {
                     run.executeUpdate();
                 }
                 connection.commit();
+                recentRun.changed();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -285,11 +295,20 @@ public class CandidateStore {
         }
     }
 
+    /** The last mining run, read now: for decisions such as whether the corpus must be mined again. */
     public Optional<LastRun> lastRun() throws SQLException {
         List<LastRun> runs = query("SELECT finished_at, documents, candidates, millis FROM mining_run"
                 + " ORDER BY id DESC LIMIT 1", List.of(), row -> new LastRun(row.getTimestamp(1).toInstant(),
                 row.getInt(2), row.getInt(3), row.getLong(4)));
         return runs.stream().findFirst();
+    }
+
+    /**
+     * The last mining run as read at most once per check interval, and at once after a run
+     * through this store: for caches and pages that many requests read, never for deciding to mine.
+     */
+    public Optional<LastRun> recentRun() throws SQLException {
+        return recentRun.get();
     }
 
     public Page page(Filter filter) throws SQLException {

@@ -1,5 +1,6 @@
 package org.paraterm.parallel;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,11 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.paraterm.corpus.RecentReading;
+import org.paraterm.corpus.TableFingerprint;
 
 /**
  * Parallel units in the database, by source. A source is saved whole or not at all (one
@@ -26,9 +30,16 @@ public class ParallelStore {
     private static final int BATCH = 500;
 
     private final DataSource dataSource;
+    private final RecentReading<Long> version;
 
-    public ParallelStore(DataSource dataSource) {
+    /**
+     * @param checkInterval how old the version may be before {@link #version()} reads it again
+     *     ({@code paraterm.check-interval}, 1 s): how soon a source loaded through another instance
+     *     reaches this one's parallel concordance
+     */
+    public ParallelStore(DataSource dataSource, @Value("${paraterm.check-interval:1s}") Duration checkInterval) {
         this.dataSource = dataSource;
+        this.version = new RecentReading<>(checkInterval, () -> TableFingerprint.ofIds(dataSource, "parallel_source"));
     }
 
     /** Stores {@code units} as the whole content of {@code source}, replacing what it held. */
@@ -54,6 +65,7 @@ public class ParallelStore {
                 long id = insertSource(connection, source, format, sha256, units.size());
                 insertUnits(connection, id, units);
                 connection.commit();
+                version.changed();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -84,10 +96,11 @@ public class ParallelStore {
      * process or in another instance sharing the database, so that something built from
      * {@link #all()} can see it is behind. Read from the sources table: their ids are never reused
      * (a replaced source gets a new one), so the count, sum and largest of the ids move with every
-     * change. One small query; the table holds a row per source, not per unit.
+     * change. One small query, at most once per check interval and at once after a change through
+     * this store; the table holds a row per source, not per unit.
      */
     public long version() throws SQLException {
-        return org.paraterm.corpus.TableFingerprint.ofIds(dataSource, "parallel_source");
+        return version.get();
     }
 
     /** How many units are stored, over all sources. */
@@ -131,7 +144,9 @@ public class ParallelStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM parallel_source WHERE name = ?")) {
             delete.setString(1, source);
-            return delete.executeUpdate() > 0;
+            boolean removed = delete.executeUpdate() > 0;
+            version.changed();
+            return removed;
         }
     }
 

@@ -71,7 +71,7 @@ public class EntryUsage {
         }
         String preferred = entry.preferred("zh").map(Term::text).orElse("");
         try (CorpusIndex.View view = index.view()) {
-            Object mining = candidates.lastRun().map(run -> (Object) run.finishedAt()).orElse("never");
+            Object mining = candidates.recentRun().map(run -> (Object) run.finishedAt()).orElse("never");
             return Optional.of(cache.get(query.get().text() + "\n" + preferred, List.of(view.version(), mining),
                     () -> compute(view, query.get(), entry)));
         }

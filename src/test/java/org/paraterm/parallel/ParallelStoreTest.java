@@ -73,7 +73,10 @@ class ParallelStoreTest {
     @Test
     void shouldChangeTheVersionOnEveryLoadAndRemovalAsAnotherInstanceOnTheSameDatabaseSeesIt() throws Exception {
         List<ParallelUnit> units = LinePairs.read(UNPC_DEV).subList(0, 3);
-        try (ApplicationContext other = ApplicationContext.run(TestDatabase.properties(temp.resolve("db")))) {
+        // The other instance asks the database on every call (no check interval), as this test asks after each change.
+        java.util.Map<String, Object> immediate = new java.util.HashMap<>(TestDatabase.properties(temp.resolve("db")));
+        immediate.put("paraterm.check-interval", "0s");
+        try (ApplicationContext other = ApplicationContext.run(immediate)) {
             ParallelStore elsewhere = other.getBean(ParallelStore.class);
             List<Long> versions = new ArrayList<>(List.of(store.version()));
             store.save("one", ParallelSource.LINES, "a".repeat(64), units);
