@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 
@@ -160,10 +163,37 @@ public record Database(String url, String user, String password) {
      * is said in one line before anything starts.
      */
     public void check() throws SettingException {
-        try (Connection ignored = connect()) {
-            // reachable, and the credentials are accepted
+        try (Connection connection = connect()) {
+            // reachable, and the credentials are accepted; and not the remains of a killed restore
+            Optional<String> restore = interruptedRestore(connection);
+            if (restore.isPresent()) {
+                throw new SettingException("the database at " + display() + " holds an unfinished restore ("
+                        + restore.get() + "), not usable data: run the same restore again, which drops what the"
+                        + " interrupted one left and restores it whole");
+            }
         } catch (SQLException e) {
             throw new SettingException(refusal(e));
+        }
+    }
+
+    /**
+     * The table a restore into a database server creates before loading and drops after the load
+     * committed: while it exists, the database holds a restore that was stopped half-way (the
+     * tables migrated, the rows not, or not all), and nothing should run on it but a restore.
+     */
+    public static final String RESTORE_MARKER = "paraterm_restore_incomplete";
+
+    /** Which restore was interrupted in this database ("FILE, started at TIME"), if one was. */
+    public static Optional<String> interruptedRestore(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), RESTORE_MARKER, null)) {
+            if (!tables.next()) {
+                return Optional.empty();
+            }
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT backup_file, started_at FROM " + RESTORE_MARKER)) {
+            return Optional.of(row.next() ? row.getString(1) + ", started at " + row.getTimestamp(2).toInstant()
+                    : "no details recorded");
         }
     }
 

@@ -58,7 +58,8 @@ public final class DatabaseTables {
         try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (tables.next()) {
                 String name = tables.getString("TABLE_NAME");
-                if (!name.equalsIgnoreCase(FLYWAY_HISTORY) && !name.equalsIgnoreCase(SESSIONS)) {
+                if (!name.equalsIgnoreCase(FLYWAY_HISTORY) && !name.equalsIgnoreCase(SESSIONS)
+                        && !name.equalsIgnoreCase(org.paraterm.Database.RESTORE_MARKER)) {
                     names.add(name);
                 }
             }

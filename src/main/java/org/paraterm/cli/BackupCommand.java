@@ -37,6 +37,14 @@ final class BackupCommand {
         Path file = options.out().toAbsolutePath();
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         long started = System.nanoTime();
+        if (!database.embedded()) {
+            try {
+                database.check();
+            } catch (Database.SettingException e) {
+                err.println("paraterm: " + e.getMessage());
+                return 1;
+            }
+        }
         Manifest manifest;
         try (Connection connection = open(database);
              OutputStream target = Files.newOutputStream(partial)) {

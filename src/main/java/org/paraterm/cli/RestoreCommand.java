@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -47,7 +51,7 @@ final class RestoreCommand {
         try (BackupReader backup = BackupReader.open(file)) {
             Manifest manifest = backup.manifest();
             if (!database.embedded()) {
-                intoServer(database, backup, file, options.force());
+                intoServer(database, backup, file, options.force(), out);
                 long rows = manifest.tables().stream().mapToLong(Manifest.TableEntry::rows).sum();
                 out.printf("restored %s into %s: %d tables, %d rows, schema version %s, in %d ms"
                                 + " (each server's concordance index is rebuilt at its next start)%n", file,
@@ -112,8 +116,13 @@ final class RestoreCommand {
      * use by running servers is not something a restore should do behind their backs, so there is
      * no --force here: drop and create the database, then restore. On any failure the tables this
      * restore created are dropped again, leaving the database empty as it was.
+     *
+     * <p>A restore killed on the way cannot drop them: from the migration on, the database holds a
+     * marker table ({@link Database#RESTORE_MARKER}) until the rows are committed. Commands refuse
+     * a database that holds it, and the next restore drops what the killed one left, as it does for
+     * a database whose paraterm tables are all empty (a kill during the migration, before the marker).
      */
-    private static void intoServer(Database database, BackupReader backup, Path file, boolean force)
+    private static void intoServer(Database database, BackupReader backup, Path file, boolean force, PrintStream out)
             throws BackupException {
         String where = database.display();
         if (force) {
@@ -121,7 +130,13 @@ final class RestoreCommand {
                     + " (dropdb NAME; createdb -O USER NAME), then restore into it, empty");
         }
         try (Connection connection = database.connect()) {
-            if (!DatabaseTables.list(connection).isEmpty() || DatabaseTables.schemaVersion(connection) != null) {
+            Optional<String> interrupted = Database.interruptedRestore(connection);
+            boolean tables = !DatabaseTables.list(connection).isEmpty() || DatabaseTables.schemaVersion(connection) != null;
+            if (interrupted.isPresent() || tables && DatabaseTables.rowCounts(connection).values().stream().allMatch(n -> n == 0)) {
+                out.printf("%s holds the empty tables of an interrupted restore (%s); dropping them first%n", where,
+                        interrupted.orElse("no rows in any table"));
+                dropAll(connection);
+            } else if (tables) {
                 throw new BackupException(where + " already holds tables; restore into an empty database"
                         + " (dropdb NAME; createdb -O USER NAME)");
             }
@@ -130,8 +145,20 @@ final class RestoreCommand {
         }
         try {
             migrate(database, backup.manifest().schemaVersion(), file);
-            try (Connection connection = database.connect()) {
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + Database.RESTORE_MARKER
+                        + " (backup_file VARCHAR(4000) NOT NULL, started_at TIMESTAMP NOT NULL)");
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO " + Database.RESTORE_MARKER + " (backup_file, started_at) VALUES (?, ?)")) {
+                    insert.setString(1, file.toAbsolutePath().toString());
+                    insert.setTimestamp(2, Timestamp.from(Instant.now()));
+                    insert.executeUpdate();
+                }
+                out.printf("loading %d rows of %d tables into %s%n", backup.manifest().tables().stream()
+                        .mapToLong(Manifest.TableEntry::rows).sum(), backup.manifest().tables().size(), where);
                 backup.load(connection);
+                // Killed before this drop, the complete database is still marked, and a restore run again replaces it.
+                statement.execute("DROP TABLE " + Database.RESTORE_MARKER);
             }
         } catch (SQLException e) {
             emptyAgain(database);
@@ -144,19 +171,25 @@ final class RestoreCommand {
 
     /** Drops every table a failed restore created, Flyway's history among them. */
     private static void emptyAgain(Database database) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            List<String> names = new ArrayList<>();
-            try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%",
-                    new String[] {"TABLE"})) {
-                while (tables.next()) {
-                    names.add(tables.getString("TABLE_NAME"));
-                }
+        try (Connection connection = database.connect()) {
+            dropAll(connection);
+        } catch (SQLException e) {
+            System.err.println("paraterm: the tables of the failed restore could not all be dropped: " + e.getMessage());
+        }
+    }
+
+    private static void dropAll(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                new String[] {"TABLE"})) {
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
             }
+        }
+        try (Statement statement = connection.createStatement()) {
             for (String name : names) {
                 statement.execute("DROP TABLE IF EXISTS " + DatabaseTables.quote(name) + " CASCADE");
             }
-        } catch (SQLException e) {
-            System.err.println("paraterm: the tables of the failed restore could not all be dropped: " + e.getMessage());
         }
     }
 

@@ -110,6 +110,38 @@ class BackupAcrossDatabasesTest {
     }
 
     @Test
+    void shouldRefuseAHalfRestoredDatabaseAfterAKillAndRestoreItWholeWhenRunAgain() throws Exception {
+        Database target = TestDatabase.of(folder.resolve("killed"));
+
+        Child restore = Child.start("restore", fromH2.toString(), "--db", target.url());
+        restore.await(line -> line.startsWith("loading "));
+        boolean runningWhenKilled = restore.process.isAlive();
+        restore.kill();
+        assertThat(runningWhenKilled).isTrue();
+        try (Connection connection = target.connect()) {
+            assertThat(Database.interruptedRestore(connection)).get().asString().contains(fromH2.toString());
+            assertThat(DatabaseTables.rowCounts(connection).values()).as("the load is one transaction").containsOnly(0L);
+        }
+
+        Result backup = run("backup", "--db", target.url(), "--out", folder.resolve("half.zip").toString());
+        Result export = run("export", "--db", target.url(), "--out", folder.resolve("half.tbx").toString());
+        assertThat(backup.status()).isEqualTo(1);
+        assertThat(backup.err()).contains("holds an unfinished restore (" + fromH2).contains("run the same restore again");
+        assertThat(export.status()).isEqualTo(1);
+        assertThat(export.err()).contains("holds an unfinished restore");
+        assertThat(folder.resolve("half.zip")).doesNotExist();
+
+        Result again = run("restore", fromH2.toString(), "--db", target.url());
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).contains("holds the empty tables of an interrupted restore").contains("dropping them first")
+                .contains("restored " + fromH2 + " into " + target.display());
+        assertThat(counts(target)).isEqualTo(counts(Database.h2(h2Before)));
+        try (Connection connection = target.connect()) {
+            assertThat(Database.interruptedRestore(connection)).isEmpty();
+        }
+    }
+
+    @Test
     void shouldSayInOneLineThatThePasswordIsWrong() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Paraterm.run(new String[] {"export", "--db", postgres.url() + "?user=nobody_here&password=wrong",
