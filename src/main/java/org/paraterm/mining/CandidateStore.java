@@ -111,110 +111,208 @@ public class CandidateStore {
     }
 
     /**
-     * Replaces the stored candidates with a new run. {@code documentIds.get(i)} is the database id
-     * of the document the miner saw as number i.
+     * Stores a new run and makes it the one every page shows. {@code documentIds.get(i)} is the
+     * database id of the document the miner saw as number i.
+     *
+     * <p>The rows are written under a new, incomplete mining run in transactions of
+     * {@value #BATCH_CANDIDATES} candidates, which readers do not see (they read the latest
+     * complete run, {@link #CURRENT_RUN}); one small update then completes the run, and the
+     * previous run's rows are deleted after it. A failure or a kill before that update leaves the
+     * previous run showing; the rows written so far are deleted now if the database can still be
+     * reached, else by the next run. One transaction for the whole run was the simpler design, but
+     * at 200 MB of text it held about a million uncommitted rows, and H2 slowed down with every
+     * one (docs/scaling.md).
      */
     public void replace(List<MinedCandidate> mined, List<Long> documentIds, long millis) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            Long previous = currentRun(connection);
+            long run = startRun(connection, documentIds.size());
             try {
-                for (String table : List.of("candidate_variant_document",
-                        "candidate_variant", "document_candidate", "candidate")) {
-                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
-                        delete.executeUpdate();
-                    }
-                }
-                insertCandidates(connection, mined, documentIds);
-                try (PreparedStatement run = connection.prepareStatement(
-                        "INSERT INTO mining_run (finished_at, documents, candidates, millis) VALUES (?, ?, ?, ?)")) {
-                    run.setTimestamp(1, Timestamp.from(Instant.now()));
-                    run.setInt(2, documentIds.size());
-                    run.setInt(3, mined.size());
-                    run.setLong(4, millis);
-                    run.executeUpdate();
+                removeRunsExcept(connection, previous, run);
+                insertCandidates(connection, run, mined, documentIds);
+                try (PreparedStatement finish = connection.prepareStatement("UPDATE mining_run SET finished_at = ?,"
+                        + " candidates = ?, millis = ?, complete = TRUE WHERE id = ?")) {
+                    finish.setTimestamp(1, Timestamp.from(Instant.now()));
+                    finish.setInt(2, mined.size());
+                    finish.setLong(3, millis);
+                    finish.setLong(4, run);
+                    finish.executeUpdate();
                 }
                 connection.commit();
-                recentRun.changed();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
+                try {
+                    removeRunsExcept(connection, previous, previous);
+                } catch (SQLException | RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
                 throw e;
+            }
+            recentRun.changed();
+            removeRunsExcept(connection, run, run);
+        }
+    }
+
+    /** The latest complete mining run, whose candidates the pages show. */
+    private static final String CURRENT_RUN = "(SELECT MAX(id) FROM mining_run WHERE complete = TRUE)";
+
+    private static Long currentRun(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT MAX(id) FROM mining_run WHERE complete = TRUE");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            long id = row.getLong(1);
+            return row.wasNull() ? null : id;
+        }
+    }
+
+    /** A new, incomplete run, committed so that its id is taken: the rows written under it stay invisible until it completes. */
+    private static long startRun(Connection connection, int documents) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mining_run (finished_at, documents,"
+                + " candidates, millis, complete) VALUES (?, ?, 0, 0, FALSE)", new String[] {"id"})) {
+            insert.setTimestamp(1, Timestamp.from(Instant.now()));
+            insert.setInt(2, documents);
+            insert.executeUpdate();
+            try (ResultSet key = insert.getGeneratedKeys()) {
+                key.next();
+                long id = key.getLong(1);
+                connection.commit();
+                return id;
             }
         }
     }
 
-    private static void insertCandidates(Connection connection, List<MinedCandidate> mined, List<Long> documentIds)
-            throws SQLException {
-        try (PreparedStatement candidate = connection.prepareStatement("INSERT INTO candidate (term, rank_no, frequency,"
-                + " documents, score, left_entropy, right_entropy, cohesion, term_length, variants_text, positions,"
-                + " contexts, context_document, context_sentence, context_term_start)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement variant = connection.prepareStatement(
-                     "INSERT INTO candidate_variant (term, idx, form, relation, frequency) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement variantDocument = connection.prepareStatement("INSERT INTO candidate_variant_document"
-                     + " (term, idx, document_id, occurrences) VALUES (?, ?, ?, ?)");
+    /**
+     * Deletes the rows of every run but {@code keep} and {@code alsoKeep} (either may be null), a
+     * few thousand candidates per transaction, and the records of incomplete runs other than those.
+     * Complete runs stay listed in mining_run, without their rows, as the history of mining.
+     */
+    private static void removeRunsExcept(Connection connection, Long keep, Long alsoKeep) throws SQLException {
+        long a = keep == null ? -1 : keep;
+        long b = alsoKeep == null ? -1 : alsoKeep;
+        java.util.Set<Long> stale = new java.util.TreeSet<>();
+        for (String table : List.of("candidate", "candidate_variant", "document_candidate")) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT DISTINCT run_id FROM " + table + " WHERE run_id <> ? AND run_id <> ?")) {
+                select.setLong(1, a);
+                select.setLong(2, b);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        stale.add(row.getLong(1));
+                    }
+                }
+            }
+        }
+        for (long run : stale) {
+            for (String table : List.of("candidate_variant", "candidate")) {
+                int largest;
+                try (PreparedStatement max = connection.prepareStatement(
+                        "SELECT COALESCE(MAX(rank_no), 0) FROM " + table + " WHERE run_id = ?")) {
+                    max.setLong(1, run);
+                    try (ResultSet row = max.executeQuery()) {
+                        row.next();
+                        largest = row.getInt(1);
+                    }
+                }
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE run_id = ? AND rank_no >= ? AND rank_no < ?")) {
+                    for (long from = 0; from <= largest; from += BATCH_CANDIDATES) {
+                        delete.setLong(1, run);
+                        delete.setLong(2, from);
+                        delete.setLong(3, from + BATCH_CANDIDATES);
+                        delete.executeUpdate();
+                        connection.commit();
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM document_candidate WHERE run_id = ?")) {
+                delete.setLong(1, run);
+                delete.executeUpdate();
+            }
+            connection.commit();
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM mining_run WHERE complete = FALSE AND id <> ? AND id <> ?")) {
+            delete.setLong(1, a);
+            delete.setLong(2, b);
+            delete.executeUpdate();
+        }
+        connection.commit();
+    }
+
+    private static void insertCandidates(Connection connection, long run, List<MinedCandidate> mined,
+                                         List<Long> documentIds) throws SQLException {
+        try (PreparedStatement candidate = connection.prepareStatement("INSERT INTO candidate (run_id, rank_no, term,"
+                + " frequency, documents, score, left_entropy, right_entropy, cohesion, term_length, variants_text,"
+                + " positions, contexts, context_document, context_sentence, context_term_start)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement variant = connection.prepareStatement("INSERT INTO candidate_variant (run_id, rank_no,"
+                     + " idx, form, relation, frequency, documents) VALUES (?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement perDocument = connection.prepareStatement(
-                     "INSERT INTO document_candidate (document_id, ranks) VALUES (?, ?)")) {
+                     "INSERT INTO document_candidate (run_id, document_id, ranks) VALUES (?, ?, ?)")) {
             RankLists ranksByDocument = new RankLists(documentIds.size());
             int pending = 0;
             for (MinedCandidate m : mined) {
                 Candidate c = m.candidate();
                 String term = c.term();
-                candidate.setString(1, term);
+                candidate.setLong(1, run);
                 candidate.setInt(2, m.rank());
-                candidate.setInt(3, c.frequency());
-                candidate.setInt(4, c.documents());
-                candidate.setDouble(5, c.score());
-                candidate.setDouble(6, c.leftEntropy());
-                candidate.setDouble(7, c.rightEntropy());
-                candidate.setDouble(8, c.cohesion());
-                candidate.setInt(9, term.length());
-                candidate.setString(10, CandidateTable.variantColumn(m.variants()));
+                candidate.setString(3, term);
+                candidate.setInt(4, c.frequency());
+                candidate.setInt(5, c.documents());
+                candidate.setDouble(6, c.score());
+                candidate.setDouble(7, c.leftEntropy());
+                candidate.setDouble(8, c.rightEntropy());
+                candidate.setDouble(9, c.cohesion());
+                candidate.setInt(10, term.length());
+                candidate.setString(11, CandidateTable.variantColumn(m.variants()));
                 List<PackedNumbers.Position> positions = new ArrayList<>(c.occurrences().size());
                 for (Occurrence at : c.occurrences()) {
                     positions.add(new PackedNumbers.Position(documentIds.get(at.document()), at.sentence(), at.offset()));
                 }
-                candidate.setBytes(11, PackedNumbers.positions(positions));
+                candidate.setBytes(12, PackedNumbers.positions(positions));
                 List<PackedNumbers.ContextPosition> contexts = new ArrayList<>(m.contexts().size());
                 for (Context example : m.contexts()) {
                     contexts.add(new PackedNumbers.ContextPosition(documentIds.get(example.document()),
                             example.sentence(), example.termStart()));
                 }
-                candidate.setBytes(12, PackedNumbers.contexts(contexts));
+                candidate.setBytes(13, PackedNumbers.contexts(contexts));
                 PackedNumbers.ContextPosition best = contexts.isEmpty() ? null : contexts.get(0);
-                candidate.setObject(13, best == null ? null : best.document(), java.sql.Types.BIGINT);
-                candidate.setObject(14, best == null ? null : best.sentence(), java.sql.Types.INTEGER);
-                candidate.setObject(15, best == null ? null : best.termStart(), java.sql.Types.INTEGER);
+                candidate.setObject(14, best == null ? null : best.document(), java.sql.Types.BIGINT);
+                candidate.setObject(15, best == null ? null : best.sentence(), java.sql.Types.INTEGER);
+                candidate.setObject(16, best == null ? null : best.termStart(), java.sql.Types.INTEGER);
                 candidate.addBatch();
                 for (int document : m.byDocument().keySet()) {
                     ranksByDocument.add(document, m.rank());
                 }
                 for (int v = 0; v < m.variants().size(); v++) {
                     Variant form = m.variants().get(v);
-                    variant.setString(1, term);
-                    variant.setInt(2, v);
-                    variant.setString(3, form.form());
-                    variant.setString(4, form.relation().label());
-                    variant.setInt(5, form.frequency());
-                    variant.addBatch();
+                    variant.setLong(1, run);
+                    variant.setInt(2, m.rank());
+                    variant.setInt(3, v);
+                    variant.setString(4, form.form());
+                    variant.setString(5, form.relation().label());
+                    variant.setInt(6, form.frequency());
+                    List<PackedNumbers.Count> counts = new ArrayList<>(form.byDocument().size());
                     for (Map.Entry<Integer, Integer> count : form.byDocument().entrySet()) {
-                        variantDocument.setString(1, term);
-                        variantDocument.setInt(2, v);
-                        variantDocument.setLong(3, documentIds.get(count.getKey()));
-                        variantDocument.setInt(4, count.getValue());
-                        variantDocument.addBatch();
+                        counts.add(new PackedNumbers.Count(documentIds.get(count.getKey()), count.getValue()));
                     }
+                    variant.setBytes(7, PackedNumbers.counts(counts));
+                    variant.addBatch();
                 }
                 if (++pending == BATCH_CANDIDATES) {
-                    executeBatches(candidate, variant, variantDocument);
+                    executeBatches(candidate, variant);
+                    connection.commit();
                     pending = 0;
                 }
             }
-            executeBatches(candidate, variant, variantDocument);
+            executeBatches(candidate, variant);
             for (int document = 0; document < documentIds.size(); document++) {
                 int[] ranks = ranksByDocument.sorted(document);
                 if (ranks.length > 0) {
-                    perDocument.setLong(1, documentIds.get(document));
-                    perDocument.setBytes(2, PackedNumbers.ascending(ranks));
+                    perDocument.setLong(1, run);
+                    perDocument.setLong(2, documentIds.get(document));
+                    perDocument.setBytes(3, PackedNumbers.ascending(ranks));
                     perDocument.addBatch();
                     if (++pending % BATCH_CANDIDATES == 0) {
                         executeBatches(perDocument);
@@ -298,7 +396,7 @@ public class CandidateStore {
     /** The last mining run, read now: for decisions such as whether the corpus must be mined again. */
     public Optional<LastRun> lastRun() throws SQLException {
         List<LastRun> runs = query("SELECT finished_at, documents, candidates, millis FROM mining_run"
-                + " ORDER BY id DESC LIMIT 1", List.of(), row -> new LastRun(row.getTimestamp(1).toInstant(),
+                + " WHERE complete = TRUE ORDER BY id DESC LIMIT 1", List.of(), row -> new LastRun(row.getTimestamp(1).toInstant(),
                 row.getInt(2), row.getInt(3), row.getLong(4)));
         return runs.stream().findFirst();
     }
@@ -312,8 +410,15 @@ public class CandidateStore {
     }
 
     public Page page(Filter filter) throws SQLException {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> parameters = new ArrayList<>();
+        Long run;
+        try (Connection connection = dataSource.getConnection()) {
+            run = currentRun(connection);
+        }
+        if (run == null) {
+            return new Page(0, List.of());
+        }
+        StringBuilder where = new StringBuilder(" WHERE c.run_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(run));
         if (filter.contains() != null && !filter.contains().isBlank()) {
             where.append(" AND (c.term LIKE ? ESCAPE '!' OR c.variants_text LIKE ? ESCAPE '!')");
             String pattern = "%" + likeEscaped(filter.contains().strip()) + "%";
@@ -335,7 +440,7 @@ public class CandidateStore {
         }
         if (filter.document() != null) {
             where.append(" AND c.rank_no = ANY(?)");
-            parameters.add(ranksIn(filter.document()));
+            parameters.add(ranksIn(run, filter.document()));
         }
         String from = " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term";
         long total = query("SELECT COUNT(*)" + from + where, parameters, row -> row.getLong(1)).get(0);
@@ -351,35 +456,39 @@ public class CandidateStore {
         paged.add((long) (filter.page() - 1) * filter.size());
         List<Row> rows = query(ROW_COLUMNS + from + BEST_CONTEXT + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
                 paged, CandidateStore::row);
-        return new Page(total, withVariants(rows));
+        return new Page(total, withVariants(run, rows));
     }
 
     public Optional<Detail> find(String term) throws SQLException {
         List<double[]> measures = new ArrayList<>();
         List<byte[]> packed = new ArrayList<>();
         List<byte[]> packedContexts = new ArrayList<>();
-        List<Row> rows = query(ROW_COLUMNS + ", c.left_entropy, c.right_entropy, c.cohesion, c.positions, c.contexts"
-                + " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term" + BEST_CONTEXT
-                + " WHERE c.term = ?", List.of(term), row -> {
+        List<Long> runs = new ArrayList<>();
+        List<Row> rows = query(ROW_COLUMNS + ", c.left_entropy, c.right_entropy, c.cohesion, c.positions, c.contexts,"
+                + " c.run_id FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term" + BEST_CONTEXT
+                + " WHERE c.run_id = " + CURRENT_RUN + " AND c.term = ?", List.of(term), row -> {
                     measures.add(new double[] {row.getDouble(13), row.getDouble(14), row.getDouble(15)});
                     packed.add(row.getBytes(16));
                     packedContexts.add(row.getBytes(17));
+                    runs.add(row.getLong(18));
                     return row(row);
                 });
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         List<DocumentCount> byDocument = inDocumentOrder(packed.get(0)).stream()
-                .map(d -> new DocumentCount(d.document(), d.symbol(), d.positions().size())).toList();
+                .map(d -> new DocumentCount(d.document(), d.symbol(), d.value().size())).toList();
         List<VariantView> variants = new ArrayList<>();
-        for (Object[] v : query("SELECT idx, form, relation, frequency FROM candidate_variant WHERE term = ?"
-                + " ORDER BY idx", List.of(term), row -> new Object[] {row.getInt(1), row.getString(2),
-                row.getString(3), row.getInt(4)})) {
-            List<DocumentCount> documents = query("SELECT vd.document_id, COALESCE(doc.symbol, doc.source),"
-                    + " vd.occurrences FROM candidate_variant_document vd JOIN document doc ON doc.id = vd.document_id"
-                    + " WHERE vd.term = ? AND vd.idx = ? ORDER BY doc.doc_date, doc.id", List.of(term, v[0]),
-                    row -> new DocumentCount(row.getLong(1), row.getString(2), row.getInt(3)));
-            variants.add(new VariantView((String) v[1], (String) v[2], (Integer) v[3], documents));
+        for (Object[] v : query("SELECT form, relation, frequency, documents FROM candidate_variant"
+                + " WHERE run_id = ? AND rank_no = ? ORDER BY idx", List.of(runs.get(0), rows.get(0).rank()),
+                row -> new Object[] {row.getString(1), row.getString(2), row.getInt(3), row.getBytes(4)})) {
+            Map<Long, Integer> counts = new HashMap<>();
+            for (PackedNumbers.Count count : PackedNumbers.counts((byte[]) v[3])) {
+                counts.put(count.document(), count.count());
+            }
+            List<DocumentCount> documents = inDocumentOrder(counts).stream()
+                    .map(d -> new DocumentCount(d.document(), d.symbol(), d.value())).toList();
+            variants.add(new VariantView((String) v[0], (String) v[1], (Integer) v[2], documents));
         }
         List<ContextView> contexts = new ArrayList<>();
         for (PackedNumbers.ContextPosition at : PackedNumbers.contexts(packedContexts.get(0))) {
@@ -407,7 +516,7 @@ public class CandidateStore {
      * of its evidence list.
      */
     public int countOccurrences(String term) throws SQLException {
-        return inDocumentOrder(positions(term)).stream().mapToInt(d -> d.positions().size()).sum();
+        return inDocumentOrder(positions(term)).stream().mapToInt(d -> d.value().size()).sum();
     }
 
     /**
@@ -423,15 +532,15 @@ public class CandidateStore {
                      + " FROM document doc JOIN sentence s ON s.document_id = doc.id AND s.idx = ?"
                      + " LEFT JOIN paragraph p ON p.document_id = s.document_id AND p.idx = s.paragraph_idx"
                      + " WHERE doc.id = ?")) {
-            for (DocumentPositions document : inDocumentOrder(positions(term))) {
+            for (InDocument<List<PackedNumbers.Position>> document : inDocumentOrder(positions(term))) {
                 if (views.size() == size) {
                     break;
                 }
-                if (skip >= document.positions().size()) {
-                    skip -= document.positions().size();
+                if (skip >= document.value().size()) {
+                    skip -= document.value().size();
                     continue;
                 }
-                for (PackedNumbers.Position at : document.positions().subList((int) skip, document.positions().size())) {
+                for (PackedNumbers.Position at : document.value().subList((int) skip, document.value().size())) {
                     if (views.size() == size) {
                         break;
                     }
@@ -458,13 +567,14 @@ public class CandidateStore {
         return views;
     }
 
-    /** A candidate's occurrences in one document, offsets ascending. */
-    private record DocumentPositions(long document, String symbol, List<PackedNumbers.Position> positions) {
+    /** Something of a candidate's in one document (its occurrences, or their count), with the document's symbol. */
+    private record InDocument<V>(long document, String symbol, V value) {
     }
 
     /** The packed occurrences of a candidate; empty when there is no such candidate. */
     private byte[] positions(String term) throws SQLException {
-        List<byte[]> packed = query("SELECT positions FROM candidate WHERE term = ?", List.of(term), row -> row.getBytes(1));
+        List<byte[]> packed = query("SELECT positions FROM candidate WHERE run_id = " + CURRENT_RUN + " AND term = ?",
+                List.of(term), row -> row.getBytes(1));
         return packed.isEmpty() ? new byte[0] : packed.get(0);
     }
 
@@ -472,24 +582,29 @@ public class CandidateStore {
      * Packed occurrences grouped by document, the documents in the order the pages show them (by
      * date, then id); documents deleted since the mining run are left out.
      */
-    private List<DocumentPositions> inDocumentOrder(byte[] packed) throws SQLException {
+    private List<InDocument<List<PackedNumbers.Position>>> inDocumentOrder(byte[] packed) throws SQLException {
         Map<Long, List<PackedNumbers.Position>> byDocument = new HashMap<>();
         for (PackedNumbers.Position position : PackedNumbers.positions(packed)) {
             byDocument.computeIfAbsent(position.document(), d -> new ArrayList<>()).add(position);
         }
+        return inDocumentOrder(byDocument);
+    }
+
+    /** Values by document id, the documents in the order the pages show them; deleted documents left out. */
+    private <V> List<InDocument<V>> inDocumentOrder(Map<Long, V> byDocument) throws SQLException {
         if (byDocument.isEmpty()) {
             return List.of();
         }
         Long[] ids = byDocument.keySet().toArray(Long[]::new);
         return query("SELECT id, COALESCE(symbol, source) FROM document WHERE id = ANY(?) ORDER BY doc_date, id",
-                List.of((Object) ids), row -> new DocumentPositions(row.getLong(1), row.getString(2),
+                List.of((Object) ids), row -> new InDocument<>(row.getLong(1), row.getString(2),
                         byDocument.get(row.getLong(1))));
     }
 
-    /** The ranks of the candidates a document contains (none for an unknown document). */
-    private Integer[] ranksIn(long document) throws SQLException {
-        List<byte[]> packed = query("SELECT ranks FROM document_candidate WHERE document_id = ?", List.of(document),
-                row -> row.getBytes(1));
+    /** The ranks of the candidates a document contains in a run (none for an unknown document). */
+    private Integer[] ranksIn(long run, long document) throws SQLException {
+        List<byte[]> packed = query("SELECT ranks FROM document_candidate WHERE run_id = ? AND document_id = ?",
+                List.of(run, document), row -> row.getBytes(1));
         return packed.isEmpty() ? new Integer[0]
                 : java.util.Arrays.stream(PackedNumbers.ascending(packed.get(0))).boxed().toArray(Integer[]::new);
     }
@@ -534,20 +649,21 @@ public class CandidateStore {
     }
 
     /** The rows with their variants, read in one query for the whole page. */
-    private List<Row> withVariants(List<Row> rows) throws SQLException {
+    private List<Row> withVariants(long run, List<Row> rows) throws SQLException {
         if (rows.isEmpty()) {
             return rows;
         }
-        List<String> terms = rows.stream().map(Row::term).toList();
-        Map<String, List<VariantForm>> forms = new HashMap<>();
-        query("SELECT term, form, relation, frequency FROM candidate_variant WHERE term IN ("
-                + String.join(", ", java.util.Collections.nCopies(terms.size(), "?")) + ") ORDER BY term, idx", terms,
-                row -> forms.computeIfAbsent(row.getString(1), t -> new ArrayList<>())
+        List<Object> parameters = new ArrayList<>(List.of(run));
+        rows.forEach(r -> parameters.add(r.rank()));
+        Map<Integer, List<VariantForm>> forms = new HashMap<>();
+        query("SELECT rank_no, form, relation, frequency FROM candidate_variant WHERE run_id = ? AND rank_no IN ("
+                + String.join(", ", java.util.Collections.nCopies(rows.size(), "?")) + ") ORDER BY rank_no, idx",
+                parameters, row -> forms.computeIfAbsent(row.getInt(1), t -> new ArrayList<>())
                         .add(new VariantForm(row.getString(2), row.getString(3), row.getInt(4))));
         List<Row> complete = new ArrayList<>(rows.size());
         for (Row r : rows) {
             complete.add(new Row(r.rank(), r.term(), r.frequency(), r.documents(), r.score(),
-                    forms.getOrDefault(r.term(), List.of()), r.status(), r.context()));
+                    forms.getOrDefault(r.rank(), List.of()), r.status(), r.context()));
         }
         return complete;
     }

@@ -23,7 +23,40 @@ public final class PackedNumbers {
     public record ContextPosition(long document, int sentence, int termStart) {
     }
 
+    /** How often something occurs in one document: the document's database id and the count. */
+    public record Count(long document, int count) {
+    }
+
     private PackedNumbers() {
+    }
+
+    /** Counts per document, ordered by document id: the differences of the ids, each followed by its count. */
+    public static byte[] counts(List<Count> counts) {
+        Count[] sorted = counts.toArray(Count[]::new);
+        Arrays.sort(sorted, (a, b) -> Long.compare(a.document(), b.document()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4 * sorted.length);
+        long document = 0;
+        for (Count c : sorted) {
+            if (c.document() < 0 || c.count() < 0 || c.document() == document && c != sorted[0]) {
+                throw new IllegalArgumentException("negative or repeated count " + c);
+            }
+            write(out, c.document() - document);
+            write(out, c.count());
+            document = c.document();
+        }
+        return out.toByteArray();
+    }
+
+    /** The counts {@link #counts(List)} packed, ordered by document id. */
+    public static List<Count> counts(byte[] packed) {
+        List<Count> counts = new ArrayList<>();
+        int[] at = {0};
+        long document = 0;
+        while (at[0] < packed.length) {
+            document += read(packed, at);
+            counts.add(new Count(document, Math.toIntExact(read(packed, at))));
+        }
+        return counts;
     }
 
     /**

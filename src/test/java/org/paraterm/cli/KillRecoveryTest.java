@@ -81,7 +81,7 @@ class KillRecoveryTest {
         assertThat(again.output()).contains((10 - loaded) + " loaded, 0 replaced, " + loaded + " unchanged, 0 refused",
                 "mined ");
         assertThat(count(data, "SELECT COUNT(*) FROM document")).isEqualTo(10);
-        assertThat(count(data, "SELECT documents FROM mining_run ORDER BY id DESC LIMIT 1")).isEqualTo(10);
+        assertThat(count(data, "SELECT documents FROM mining_run WHERE complete = TRUE ORDER BY id DESC LIMIT 1")).isEqualTo(10);
         assertWhole(data);
     }
 
@@ -90,6 +90,10 @@ class KillRecoveryTest {
      * at the next open. H2 2.3.232's compaction on close (Database.H2_NO_COMPACTION_IN_PLACE);
      * docs/11-backup-and-faults.md has the figures.
      */
+    /** The candidates the pages show: those of the latest complete mining run (a killed run's rows are not). */
+    private static final String SHOWN_CANDIDATES = "SELECT COUNT(*) FROM candidate"
+            + " WHERE run_id = (SELECT MAX(id) FROM mining_run WHERE complete = TRUE)";
+
     @Test
     void shouldMineAgainWhenAnIngestWasKilledAfterLoadingBeforeItsCandidatesWereStored() throws Exception {
         Path data = temp.resolve("data");
@@ -97,15 +101,15 @@ class KillRecoveryTest {
         first.await(line -> line.startsWith("5 loaded"));
         first.kill();
         assertThat(count(data, "SELECT COUNT(*) FROM document")).isEqualTo(5);
-        assertThat(count(data, "SELECT COUNT(*) FROM candidate")).isZero();
+        assertThat(count(data, SHOWN_CANDIDATES)).isZero();
 
         Child again = Child.start(TestDatabase.command("ingest", CORPUS.toString(), "--data", data.toString()));
         assertThat(again.exit()).isZero();
 
         String output = again.output();
         assertThat(output).contains("0 loaded, 0 replaced, 5 unchanged, 0 refused", "mined ");
-        assertThat(count(data, "SELECT COUNT(*) FROM candidate")).as(output).isPositive();
-        assertThat(count(data, "SELECT documents FROM mining_run ORDER BY id DESC LIMIT 1")).isEqualTo(5);
+        assertThat(count(data, SHOWN_CANDIDATES)).as(output).isPositive();
+        assertThat(count(data, "SELECT documents FROM mining_run WHERE complete = TRUE ORDER BY id DESC LIMIT 1")).isEqualTo(5);
     }
 
     @Test

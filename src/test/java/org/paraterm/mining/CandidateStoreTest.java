@@ -109,6 +109,35 @@ class CandidateStoreTest {
         assertThat(terms(filter(null, CandidateStore.Status.APPROVED, null))).containsExactly("偷运移民");
         assertThat(terms(filter(null, CandidateStore.Status.REJECTED, null))).containsExactly("数据库");
         assertThat(terms(filter(null, CandidateStore.Status.OPEN, null))).doesNotContain("偷运移民").contains(FIGHTERS);
+        assertThat(count("SELECT COUNT(*) FROM candidate")).as("the previous run's rows are gone")
+                .isEqualTo(store.lastRun().orElseThrow().candidates());
+    }
+
+    @Test
+    void shouldShowThePreviousRunWhileANewOneIsWrittenAndTheNewOneOnceComplete() throws Exception {
+        CandidateStore.LastRun before = store.lastRun().orElseThrow();
+        javax.sql.DataSource dataSource = context.getBean(javax.sql.DataSource.class);
+        // What a run killed half-way leaves: an incomplete run with some rows of its own.
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO mining_run (id, finished_at, documents, candidates, millis, complete)"
+                    + " VALUES (900000, CURRENT_TIMESTAMP, 5, 0, 0, FALSE)");
+            statement.executeUpdate("INSERT INTO candidate (run_id, rank_no, term, frequency, documents, score,"
+                    + " left_entropy, right_entropy, cohesion, term_length, variants_text, positions, contexts)"
+                    + " SELECT 900000, rank_no, term, 1, 1, 0, 0, 0, 0, term_length, '', positions, contexts"
+                    + " FROM candidate WHERE rank_no <= 10 AND run_id = (SELECT MAX(id) FROM mining_run WHERE complete = TRUE)");
+        }
+
+        assertThat(store.lastRun().orElseThrow()).isEqualTo(before);
+        assertThat(store.page(filter(null, null, null)).total()).isEqualTo(before.candidates());
+        assertThat(store.find(FIGHTERS).orElseThrow().row().frequency()).isEqualTo(21);
+
+        mining.remine(MiningSettings.defaults());
+
+        assertThat(count("SELECT COUNT(*) FROM candidate")).as("the killed run's rows are gone")
+                .isEqualTo(store.lastRun().orElseThrow().candidates());
+        assertThat(count("SELECT COUNT(*) FROM mining_run WHERE id = 900000")).isZero();
+        assertThat(store.find(FIGHTERS).orElseThrow().row().frequency()).isEqualTo(21);
     }
 
     @Test
@@ -134,6 +163,7 @@ class CandidateStoreTest {
 
         assertThat(store.lastRun().orElseThrow()).isEqualTo(before);
         assertThat(store.page(filter(null, null, null)).total()).isEqualTo(before.candidates());
+        assertThat(count("SELECT COUNT(*) FROM candidate")).as("the failed run's rows are gone").isEqualTo(before.candidates());
         assertThat(store.find(FIGHTERS).orElseThrow().row().frequency()).isEqualTo(21);
     }
 
@@ -159,6 +189,15 @@ class CandidateStoreTest {
 
     private static List<String> terms(CandidateStore.Filter filter) throws SQLException {
         return store.page(filter).rows().stream().map(CandidateStore.Row::term).toList();
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (java.sql.Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static CleanDocument document(long id) throws SQLException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paraterm.mining.PackedNumbers.ContextPosition;
+import org.paraterm.mining.PackedNumbers.Count;
 import org.paraterm.mining.PackedNumbers.Position;
 
 class PackedNumbersTest {
@@ -50,6 +51,16 @@ class PackedNumbersTest {
 
         assertThat(PackedNumbers.contexts(PackedNumbers.contexts(contexts))).isEqualTo(contexts);
         assertThat(PackedNumbers.contexts(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void shouldGiveBackCountsPerDocumentOrderedByDocument() {
+        List<Count> counts = List.of(new Count(70, 1), new Count(3, 250_000), new Count(5_000_000_000L, 0));
+
+        assertThat(PackedNumbers.counts(PackedNumbers.counts(counts))).containsExactly(new Count(3, 250_000),
+                new Count(70, 1), new Count(5_000_000_000L, 0));
+        assertThatThrownBy(() -> PackedNumbers.counts(List.of(new Count(3, 1), new Count(3, 2))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
