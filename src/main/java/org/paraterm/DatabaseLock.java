@@ -68,6 +68,28 @@ public final class DatabaseLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the lock for a purpose if no other process holds it; empty when one does, without
+     * waiting. On H2 it is always taken (one process per file).
+     */
+    public static java.util.Optional<DatabaseLock> tryTake(DataSource dataSource, Purpose purpose) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                connection.close();
+                return java.util.Optional.of(new DatabaseLock(null, purpose.key));
+            }
+            if (!call(connection, "SELECT pg_try_advisory_lock(?)", purpose.key)) {
+                connection.close();
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new DatabaseLock(connection, purpose.key));
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
     private static boolean call(Connection connection, String sql, long key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, key);

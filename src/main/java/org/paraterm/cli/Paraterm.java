@@ -150,7 +150,7 @@ public final class Paraterm {
                 if (firstStartDue(context, options)) {
                     firstStart(context, options, settings, out);
                 } else if (candidatesBehindCorpus(context)) {
-                    remine(context, settings, out);
+                    remineUnlessMiningElsewhere(context, settings, out);
                 }
                 firstAdmin(context, out);
             } catch (SQLException e) {
@@ -505,6 +505,24 @@ public final class Paraterm {
         try {
             int count = context.getBean(CorpusMining.class).remine(settings);
             out.println("mined " + count + " candidates");
+        } catch (SQLException e) {
+            throw new IOException("mining the corpus failed, the previous candidates are kept: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Catching up the candidates at a start, unless another process is mining the database right
+     * now: that run will bring them up to date, and until it completes the pages show the last
+     * complete run. Waiting for it would keep this server closed for the whole run (minutes on a
+     * large corpus), and mining again after it would repeat its work.
+     */
+    private static void remineUnlessMiningElsewhere(ApplicationContext context, MiningSettings settings, PrintStream out)
+            throws IOException {
+        try {
+            java.util.OptionalInt count = context.getBean(CorpusMining.class).remineUnlessMiningElsewhere(settings);
+            out.println(count.isPresent() ? "mined " + count.getAsInt() + " candidates"
+                    : "another paraterm process is mining this database; serving the last complete run's candidates"
+                    + " until it finishes");
         } catch (SQLException e) {
             throw new IOException("mining the corpus failed, the previous candidates are kept: " + e.getMessage(), e);
         }

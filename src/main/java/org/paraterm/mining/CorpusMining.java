@@ -46,6 +46,26 @@ public class CorpusMining {
         }
     }
 
+    /**
+     * Re-mines the whole corpus unless another process is mining this database at the moment;
+     * empty then, and the pages go on showing the last complete run until that process completes
+     * its own (a server starting beside a long run need not wait for it).
+     */
+    public java.util.OptionalInt remineUnlessMiningElsewhere(MiningSettings settings) throws SQLException {
+        running.lock();
+        try {
+            java.util.Optional<DatabaseLock> lock = DatabaseLock.tryTake(dataSource, DatabaseLock.Purpose.MINING);
+            if (lock.isEmpty()) {
+                return java.util.OptionalInt.empty();
+            }
+            try (DatabaseLock held = lock.get()) {
+                return java.util.OptionalInt.of(mine(settings));
+            }
+        } finally {
+            running.unlock();
+        }
+    }
+
     private int mine(MiningSettings settings) throws SQLException {
         long started = System.nanoTime();
         List<CleanDocument> texts = new ArrayList<>();
