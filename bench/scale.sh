@@ -98,10 +98,11 @@ INDEXED=$(at ' indexed ')
         size=$(PGPASSWORD=${PARATERM_DB_PASSWORD:-} psql -X -At -h "${host%%:*}" -p "$([[ $host == *:* ]] && echo "${host##*:}" || echo 5432)" \
             -U "${PARATERM_DB_USER:-}" -d "${name%%\?*}" -c 'SELECT pg_database_size(current_database())' 2>/dev/null || echo 0)
         echo "database: PostgreSQL $PARATERM_DB_URL, $(awk -v b="$size" 'BEGIN {printf "%.0f MB", b/1e6}') (pg_database_size)"
+        echo "on disk: index $(du -sb "$DATA/index" 2>/dev/null | awk '{printf "%.0f MB", $1/1e6}')"
     else
         echo "database: H2 in $DATA"
+        echo "on disk: database $(du -sb "$DATA"/*.mv.db 2>/dev/null | awk '{s+=$1} END {printf "%.0f MB", s/1e6}'), index $(du -sb "$DATA/index" 2>/dev/null | awk '{printf "%.0f MB", $1/1e6}')"
     fi
-    echo "on disk: database $(du -sb "$DATA"/*.mv.db 2>/dev/null | awk '{s+=$1} END {printf "%.0f MB", s/1e6}'), index $(du -sb "$DATA/index" 2>/dev/null | awk '{printf "%.0f MB", $1/1e6}')"
 } >> "$RUN/report.txt"
 cat "$RUN/report.txt"
 exit "$STATUS"

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,8 +104,10 @@ public final class DatabaseTables {
              ResultSet empty = statement.executeQuery("SELECT * FROM " + quote(name) + " WHERE 1 = 0")) {
             ResultSetMetaData shape = empty.getMetaData();
             for (int i = 1; i <= shape.getColumnCount(); i++) {
-                columns.add(new Column(shape.getColumnName(i), shape.getColumnType(i),
-                        shape.getColumnTypeName(i).toLowerCase(Locale.ROOT)));
+                String typeName = shape.getColumnTypeName(i).toLowerCase(Locale.ROOT);
+                // PostgreSQL's driver calls timestamptz TIMESTAMP, and then refuses to read it as one.
+                int type = typeName.equals("timestamptz") ? Types.TIMESTAMP_WITH_TIMEZONE : shape.getColumnType(i);
+                columns.add(new Column(shape.getColumnName(i), type, typeName));
             }
         }
         Map<Integer, String> keyByPosition = new TreeMap<>();

@@ -44,9 +44,15 @@ final class Child {
     }
 
     static Child start(String... arguments) throws Exception {
+        return startWith(List.of(), arguments);
+    }
+
+    /** A child with extra JVM options, such as {@code -Duser.timezone=Asia/Shanghai}. */
+    static Child startWith(List<String> jvmOptions, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Paraterm.class.getName()));
+                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Paraterm.class.getName()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PARATERM_ADMIN_PASSWORD", "kill test admin");
