@@ -541,7 +541,8 @@ public class GlossaryStore {
 
     private static void writeParts(Connection connection, long id, Entry entry) throws SQLException {
         try (PreparedStatement term = connection.prepareStatement("INSERT INTO entry_term (entry_id, idx, language,"
-                + " text, term_type, usage_status, note, source, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " text, term_type, usage_status, note, source, paragraph, match_text)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement evidence = connection.prepareStatement("INSERT INTO entry_evidence (entry_id, idx,"
                      + " document_id, symbol, paragraph, text) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < entry.terms().size(); i++) {
@@ -555,6 +556,7 @@ public class GlossaryStore {
                 term.setString(7, t.note());
                 term.setString(8, t.source());
                 term.setString(9, t.paragraph());
+                term.setString(10, SearchMatch.normalized(t.text()));
                 term.addBatch();
             }
             for (int i = 0; i < entry.evidence().size(); i++) {
@@ -778,22 +780,8 @@ public class GlossaryStore {
      * full-width brackets, digits and letters as their half-width forms. TRANSLATE works the same
      * on H2 and PostgreSQL.
      */
-    private static final String NORMALIZED_TERM = normalizedSql("t.text");
-
-    private static String normalizedSql(String column) {
-        StringBuilder from = new StringBuilder();
-        StringBuilder to = new StringBuilder();
-        for (char c = '\uFF01'; c <= '\uFF5E'; c++) {
-            char unified = org.paraterm.corpus.MatchText.of(String.valueOf(c)).charAt(0);
-            if (unified != c && unified != '\'') {
-                from.append(c);
-                to.append(Character.toLowerCase(unified));
-            }
-        }
-        from.append("〔〕\u3000");
-        to.append("[] ");
-        return "TRANSLATE(LOWER(" + column + "), '" + from + "', '" + to + "')";
-    }
+    /** A term's search form, stored with it (V12): SearchMatch.normalized of its text. */
+    private static final String NORMALIZED_TERM = "t.match_text";
 
     private static String likeEscaped(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
