@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -72,18 +73,18 @@ public final class DatabaseLock implements AutoCloseable {
      * Takes the lock for a purpose if no other process holds it; empty when one does, without
      * waiting. On H2 it is always taken (one process per file).
      */
-    public static java.util.Optional<DatabaseLock> tryTake(DataSource dataSource, Purpose purpose) throws SQLException {
+    public static Optional<DatabaseLock> tryTake(DataSource dataSource, Purpose purpose) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
                 connection.close();
-                return java.util.Optional.of(new DatabaseLock(null, purpose.key));
+                return Optional.of(new DatabaseLock(null, purpose.key));
             }
             if (!call(connection, "SELECT pg_try_advisory_lock(?)", purpose.key)) {
                 connection.close();
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new DatabaseLock(connection, purpose.key));
+            return Optional.of(new DatabaseLock(connection, purpose.key));
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -585,7 +586,7 @@ public class GlossaryStore {
             return List.of();
         }
         java.sql.Array wanted = connection.createArrayOf("BIGINT", ids.toArray(Long[]::new));
-        Map<Long, Entry> heads = new java.util.HashMap<>();
+        Map<Long, Entry> heads = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, subject, definition_zh, definition_en,"
                 + " note, status, rejection_reason, published, created_by, created_at, modified_by, modified_at,"
                 + " version, deleted FROM entry WHERE id = ANY(?)")) {
@@ -602,7 +603,7 @@ public class GlossaryStore {
                 }
             }
         }
-        Map<Long, List<Term>> terms = new java.util.HashMap<>();
+        Map<Long, List<Term>> terms = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT entry_id, language, text, term_type,"
                 + " usage_status, note, source, paragraph FROM entry_term WHERE entry_id = ANY(?) ORDER BY entry_id, idx")) {
             select.setArray(1, wanted);
@@ -614,7 +615,7 @@ public class GlossaryStore {
                 }
             }
         }
-        Map<Long, List<Evidence>> evidence = new java.util.HashMap<>();
+        Map<Long, List<Evidence>> evidence = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT entry_id, document_id, symbol, paragraph,"
                 + " text FROM entry_evidence WHERE entry_id = ANY(?) ORDER BY entry_id, idx")) {
             select.setArray(1, wanted);

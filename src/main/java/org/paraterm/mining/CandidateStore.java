@@ -636,7 +636,7 @@ public class CandidateStore {
     /** A row without its variants; {@link #withVariants} adds them. */
     private static Row row(ResultSet row) throws SQLException {
         String status = row.getString(6);
-        row.getLong(7);
+        row.getLong(7); // read for wasNull(): no best example, or its document was deleted since the run
         ContextView context = row.wasNull() ? null : context(row, 7, row.getInt(12));
         return new Row(row.getInt(1), row.getString(2), row.getInt(3), row.getInt(4), row.getDouble(5), List.of(),
                 status == null ? Status.OPEN : Status.valueOf(status), context);

@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.paraterm.DatabaseLock;
@@ -51,15 +53,15 @@ public class CorpusMining {
      * empty then, and the pages go on showing the last complete run until that process completes
      * its own (a server starting beside a long run need not wait for it).
      */
-    public java.util.OptionalInt remineUnlessMiningElsewhere(MiningSettings settings) throws SQLException {
+    public OptionalInt remineUnlessMiningElsewhere(MiningSettings settings) throws SQLException {
         running.lock();
         try {
-            java.util.Optional<DatabaseLock> lock = DatabaseLock.tryTake(dataSource, DatabaseLock.Purpose.MINING);
+            Optional<DatabaseLock> lock = DatabaseLock.tryTake(dataSource, DatabaseLock.Purpose.MINING);
             if (lock.isEmpty()) {
-                return java.util.OptionalInt.empty();
+                return OptionalInt.empty();
             }
             try (DatabaseLock held = lock.get()) {
-                return java.util.OptionalInt.of(mine(settings));
+                return OptionalInt.of(mine(settings));
             }
         } finally {
             running.unlock();
