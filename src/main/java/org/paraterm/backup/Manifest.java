@@ -34,6 +34,11 @@ public record Manifest(String format, int formatVersion, String schemaVersion, S
                              List<String> identity, long rows, String sha256) {
     }
 
+    /** Rows over all tables. */
+    public long rows() {
+        return tables.stream().mapToLong(TableEntry::rows).sum();
+    }
+
     void write(OutputStream out) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);

@@ -58,7 +58,7 @@ final class BackupCommand {
             throw e;
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        long rows = manifest.tables().stream().mapToLong(Manifest.TableEntry::rows).sum();
+        long rows = manifest.rows();
         out.printf("backup of %s written to %s: %d tables, %d rows, schema version %s, %d bytes in %d ms%n", source,
                 options.out(), manifest.tables().size(), rows, manifest.schemaVersion(), Files.size(file),
                 (System.nanoTime() - started) / 1_000_000);

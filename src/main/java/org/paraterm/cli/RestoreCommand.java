@@ -52,7 +52,7 @@ final class RestoreCommand {
             Manifest manifest = backup.manifest();
             if (!database.embedded()) {
                 intoServer(database, backup, file, options.force(), out);
-                long rows = manifest.tables().stream().mapToLong(Manifest.TableEntry::rows).sum();
+                long rows = manifest.rows();
                 out.printf("restored %s into %s: %d tables, %d rows, schema version %s, in %d ms"
                                 + " (each server's concordance index is rebuilt at its next start)%n", file,
                         database.display(), manifest.tables().size(), rows, manifest.schemaVersion(),
@@ -68,7 +68,7 @@ final class RestoreCommand {
                 migrate(stagingDatabase, manifest.schemaVersion(), file);
                 // Loading is most of a restore's time: say that it runs, and where (a kill now leaves DIR as it was).
                 out.printf("loading %d rows of %d tables into %s%n",
-                        manifest.tables().stream().mapToLong(Manifest.TableEntry::rows).sum(), manifest.tables().size(),
+                        manifest.rows(), manifest.tables().size(),
                         staging);
                 try (Connection connection = stagingDatabase.connect()) {
                     backup.load(connection);
@@ -82,7 +82,7 @@ final class RestoreCommand {
             }
             Files.deleteIfExists(data.resolve("paraterm.trace.db"));
             deleteTree(data.resolve("index"));
-            long rows = manifest.tables().stream().mapToLong(Manifest.TableEntry::rows).sum();
+            long rows = manifest.rows();
             out.printf("restored %s into %s: %d tables, %d rows, schema version %s, in %d ms"
                             + " (the concordance index is rebuilt at the next start)%n", file, data,
                     manifest.tables().size(), rows, manifest.schemaVersion(), (System.nanoTime() - started) / 1_000_000);
@@ -154,8 +154,8 @@ final class RestoreCommand {
                     insert.setTimestamp(2, Timestamp.from(Instant.now()));
                     insert.executeUpdate();
                 }
-                out.printf("loading %d rows of %d tables into %s%n", backup.manifest().tables().stream()
-                        .mapToLong(Manifest.TableEntry::rows).sum(), backup.manifest().tables().size(), where);
+                out.printf("loading %d rows of %d tables into %s%n", backup.manifest().rows(),
+                        backup.manifest().tables().size(), where);
                 backup.load(connection);
                 // Killed before this drop, the complete database is still marked, and a restore run again replaces it.
                 statement.execute("DROP TABLE " + Database.RESTORE_MARKER);

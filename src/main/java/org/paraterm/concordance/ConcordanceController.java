@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.paraterm.ResultCache;
 
 /**
  * The concordance: the KWIC page, its export as CSV or TSV, and the JSON API. Everyone may read

@@ -93,7 +93,7 @@ public final class CorpusIndex implements AutoCloseable {
 
         /**
          * The version of the index this view reads: it changes with every change to the index, so
-         * results computed from one view can be kept until it changes (see {@link ResultCache}).
+         * results computed from one view can be kept until it changes (see {@link org.paraterm.ResultCache}).
          */
         public long version() {
             return ((DirectoryReader) searcher.getIndexReader()).getVersion();

@@ -1,9 +1,11 @@
 package org.paraterm.concordance;
 
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.paraterm.ResultCache;
 import org.paraterm.parallel.ParallelStore;
 import org.paraterm.parallel.ParallelUnit;
 
@@ -112,13 +114,9 @@ public class ParallelConcordance {
      * How many units match; kept per query until the parallel corpus changes, since the concordance
      * and every entry page show this count.
      */
-    public int count(ConcordanceQuery query) throws SQLException {
+    public int count(ConcordanceQuery query) throws IOException, SQLException {
         Prepared current = prepared();
-        try {
-            return counts.get(query.text(), current.version(), () -> current.units().search(query, 0, 0).total());
-        } catch (java.io.IOException impossible) {
-            throw new java.io.UncheckedIOException(impossible);
-        }
+        return counts.get(query.text(), current.version(), () -> current.units().search(query, 0, 0).total());
     }
 
     /** A string in the form the sides are matched in (match form, lower case, same length). */

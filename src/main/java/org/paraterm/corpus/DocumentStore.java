@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.paraterm.RecentReading;
+import org.paraterm.TableFingerprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.paraterm.corpus.RecentReading;
+import org.paraterm.RecentReading;
 
 /**
  * Glossary entries in the database. Every save is one transaction that checks the version the

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.paraterm.corpus.RecentReading;
+import org.paraterm.RecentReading;
 
 /**
  * Mined candidates in the database. A mining run replaces all candidates at once (one
@@ -154,11 +154,13 @@ public class CandidateStore {
         }
     }
 
-    /** The latest complete mining run, whose candidates the pages show. */
-    private static final String CURRENT_RUN = "(SELECT MAX(id) FROM mining_run WHERE complete = TRUE)";
+    /** The id of the latest complete mining run, whose candidates the pages show (null before the first). */
+    private static final String CURRENT_RUN_ID = "SELECT MAX(id) FROM mining_run WHERE complete = TRUE";
+    /** {@link #CURRENT_RUN_ID} as a subquery. */
+    private static final String CURRENT_RUN = "(" + CURRENT_RUN_ID + ")";
 
     private static Long currentRun(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT MAX(id) FROM mining_run WHERE complete = TRUE");
+        try (PreparedStatement select = connection.prepareStatement(CURRENT_RUN_ID);
              ResultSet row = select.executeQuery()) {
             row.next();
             long id = row.getLong(1);
@@ -530,7 +532,7 @@ public class CandidateStore {
              PreparedStatement snippet = connection.prepareStatement("SELECT s.paragraph_idx, p.label,"
                      + " SUBSTRING(doc.text, ?, ?), SUBSTRING(doc.text, ?, ?), SUBSTRING(doc.text, ?, ?)"
                      + " FROM document doc JOIN sentence s ON s.document_id = doc.id AND s.idx = ?"
-                     + " LEFT JOIN paragraph p ON p.document_id = s.document_id AND p.idx = s.paragraph_idx"
+                     + PARAGRAPH_JOIN
                      + " WHERE doc.id = ?")) {
             for (InDocument<List<PackedNumbers.Position>> document : inDocumentOrder(positions(term))) {
                 if (views.size() == size) {
@@ -614,24 +616,29 @@ public class CandidateStore {
     }
 
     /**
-     * An example sentence's document, symbol, paragraph, label and text, from {@link #SENTENCE_JOINS}:
-     * the text is cut from the document's, where the sentence's offsets say.
+     * An example sentence's document, symbol, paragraph, label and text (sentence {@code s}, joined
+     * to its document {@code doc} and paragraph {@code p}): the text is cut from the document's,
+     * where the sentence's offsets say.
      */
-    private static final String SENTENCE_COLUMNS = "SELECT s.document_id, COALESCE(doc.symbol, doc.source),"
-            + " s.paragraph_idx, p.label, SUBSTRING(doc.text, s.start_offset + 1, s.end_offset - s.start_offset)";
+    private static final String SENTENCE_FIELDS = "s.document_id, COALESCE(doc.symbol, doc.source), s.paragraph_idx,"
+            + " p.label, SUBSTRING(doc.text, s.start_offset + 1, s.end_offset - s.start_offset)";
+
+    private static final String SENTENCE_COLUMNS = "SELECT " + SENTENCE_FIELDS;
+
+    /** The paragraph of sentence {@code s}, for its label. */
+    private static final String PARAGRAPH_JOIN = " LEFT JOIN paragraph p ON p.document_id = s.document_id"
+            + " AND p.idx = s.paragraph_idx";
 
     private static final String SENTENCE_JOINS = " FROM sentence s JOIN document doc ON doc.id = s.document_id"
-            + " LEFT JOIN paragraph p ON p.document_id = s.document_id AND p.idx = s.paragraph_idx";
+            + PARAGRAPH_JOIN;
 
     /** The columns {@link #row} reads, the candidate's best example joined by {@link #BEST_CONTEXT}. */
     private static final String ROW_COLUMNS = "SELECT c.rank_no, c.term, c.frequency, c.documents, c.score,"
-            + " d.status, s.document_id, COALESCE(doc.symbol, doc.source), s.paragraph_idx, p.label,"
-            + " SUBSTRING(doc.text, s.start_offset + 1, s.end_offset - s.start_offset), c.context_term_start";
+            + " d.status, " + SENTENCE_FIELDS + ", c.context_term_start";
 
     private static final String BEST_CONTEXT = " LEFT JOIN sentence s ON s.document_id = c.context_document"
             + " AND s.idx = c.context_sentence"
-            + " LEFT JOIN document doc ON doc.id = s.document_id"
-            + " LEFT JOIN paragraph p ON p.document_id = s.document_id AND p.idx = s.paragraph_idx";
+            + " LEFT JOIN document doc ON doc.id = s.document_id" + PARAGRAPH_JOIN;
 
     /** A row without its variants; {@link #withVariants} adds them. */
     private static Row row(ResultSet row) throws SQLException {

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.paraterm.corpus.RecentReading;
-import org.paraterm.corpus.TableFingerprint;
+import org.paraterm.RecentReading;
+import org.paraterm.TableFingerprint;
 
 /**
  * Parallel units in the database, by source. A source is saved whole or not at all (one

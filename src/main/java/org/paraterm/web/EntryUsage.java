@@ -18,7 +18,7 @@ import org.paraterm.concordance.ConcordanceSort;
 import org.paraterm.concordance.CorpusIndex;
 import org.paraterm.concordance.HitList;
 import org.paraterm.concordance.KwicLine;
-import org.paraterm.concordance.ResultCache;
+import org.paraterm.ResultCache;
 import org.paraterm.glossary.Entry;
 import org.paraterm.glossary.Term;
 import org.paraterm.mining.CandidateStore;

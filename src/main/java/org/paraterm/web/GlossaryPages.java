@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paraterm.concordance.ConcordanceQuery;
-import org.paraterm.concordance.ResultCache;
+import org.paraterm.ResultCache;
 import org.paraterm.concordance.ParallelConcordance;
 import org.paraterm.glossary.ConcurrentEditException;
 import org.paraterm.glossary.Entry;

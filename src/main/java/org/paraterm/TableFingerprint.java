@@ -1,4 +1,4 @@
-package org.paraterm.corpus;
+package org.paraterm;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

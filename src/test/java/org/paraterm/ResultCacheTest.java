@@ -1,4 +1,4 @@
-package org.paraterm.concordance;
+package org.paraterm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.paraterm.concordance;
+package org.paraterm;
 
 import java.io.IOException;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.paraterm.corpus;
+package org.paraterm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
