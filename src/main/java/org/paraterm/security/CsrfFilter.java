@@ -24,8 +24,8 @@ import java.util.Set;
  * Refuses every state-changing request (POST, PUT, PATCH, DELETE) that relies on the session
  * cookie without the session's CSRF token: in the form field {@value Csrf#FIELD}, the header
  * {@value Csrf#HEADER}, or — for file uploads, whose body is not read here — the query parameter
- * {@value Csrf#FIELD}. Requests that authenticate with HTTP Basic carry no cookie-borne authority
- * and need no token.
+ * {@value Csrf#FIELD}. Requests with HTTP Basic credentials need no token: only those credentials
+ * can authenticate them, never a cookie.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class CsrfFilter implements Ordered {
@@ -39,6 +39,9 @@ public class CsrfFilter implements Ordered {
      * scripts, who have no session and so no token, must be able to check.
      */
     private static final Set<String> READ_ONLY = Set.of("/check", "/api/check");
+
+    /** Signing in: checked against the sign-in form's own token ({@link SignInToken}), not a session's. */
+    private static final String SIGN_IN = "/login";
 
     private final Csrf csrf;
 
@@ -54,11 +57,19 @@ public class CsrfFilter implements Ordered {
         }
         String authorization = request.getHeaders().get("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            // Safe only because a request with an Authorization header is never authenticated by its
+            // session cookie (RequestRights): a wrong Basic header leaves it anonymous.
             return null;
         }
-        Optional<Session> session = SessionForRequest.find(request);
-        if (session.isPresent() && csrf.valid(session.get(), given(request, body))) {
-            return null;
+        if (SIGN_IN.equals(request.getPath())) {
+            if (SignInToken.valid(request, given(request, body))) {
+                return null;
+            }
+        } else {
+            Optional<Session> session = SessionForRequest.find(request);
+            if (session.isPresent() && csrf.valid(session.get(), given(request, body))) {
+                return null;
+            }
         }
         boolean json = request.getHeaders().accept().stream().anyMatch(t -> t.matches(MediaType.APPLICATION_JSON_TYPE))
                 || request.getContentType().map(t -> t.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);

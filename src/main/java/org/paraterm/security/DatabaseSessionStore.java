@@ -6,6 +6,8 @@ import io.micronaut.session.InMemorySessionStore;
 import io.micronaut.session.SessionConfiguration;
 import io.micronaut.session.SessionIdGenerator;
 import io.micronaut.session.SessionStore;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>A session is read once per request that carries the cookie (one primary-key lookup) and
  * written only when it is new or a value changed. Its expiry moves on with use, at most once a
  * minute; expired rows are deleted whenever a new session is saved, at most every five minutes.
- * Work is done on the calling thread, as every other database access in paraterm is.
+ * Reads and writes run on the blocking executor, never on Netty's event loop that asks for them.
  */
 @Singleton
 @Replaces(InMemorySessionStore.class)
@@ -46,14 +50,16 @@ public class DatabaseSessionStore implements SessionStore<DatabaseSession> {
     private static final Duration CLEAN_EVERY = Duration.ofMinutes(5);
 
     private final DataSource dataSource;
+    private final ExecutorService blocking;
     private final SessionIdGenerator ids;
     private final Duration maxInactive;
     private final SessionAttributes attributes;
     private final AtomicLong lastCleaned = new AtomicLong();
 
     public DatabaseSessionStore(DataSource dataSource, SessionIdGenerator ids, SessionConfiguration configuration,
-                                ObjectMapper json) {
+                                ObjectMapper json, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.dataSource = dataSource;
+        this.blocking = blocking;
         this.ids = ids;
         this.maxInactive = configuration.getMaxInactiveInterval();
         this.attributes = new SessionAttributes(json);
@@ -64,13 +70,16 @@ public class DatabaseSessionStore implements SessionStore<DatabaseSession> {
         return new DatabaseSession(ids.generateId(), Instant.now(), maxInactive);
     }
 
+    /** Read on the blocking executor: the session filter asks on Netty's event loop. */
     @Override
     public CompletableFuture<Optional<DatabaseSession>> findSession(String id) {
-        try {
-            return CompletableFuture.completedFuture(find(id));
-        } catch (SQLException | RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return find(id);
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, blocking);
     }
 
     @Override
@@ -84,14 +93,17 @@ public class DatabaseSessionStore implements SessionStore<DatabaseSession> {
         }
     }
 
+    /** Written on the blocking executor, like {@link #findSession}. */
     @Override
     public CompletableFuture<DatabaseSession> save(DatabaseSession session) {
-        try {
-            write(session);
-            return CompletableFuture.completedFuture(session);
-        } catch (SQLException | RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                write(session);
+                return session;
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, blocking);
     }
 
     /** How many sessions are stored and not expired (for tests and the docs' figures). */

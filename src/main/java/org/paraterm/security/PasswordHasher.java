@@ -23,12 +23,15 @@ public class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
+    /** A hash of no one's password, checked for names that have no account so that they cost as much. */
+    private final String decoy;
 
     public PasswordHasher(@Value("${paraterm.security.hash-iterations:600000}") int iterations) {
         if (iterations < 1000) {
             throw new IllegalArgumentException("paraterm.security.hash-iterations must be at least 1000");
         }
         this.iterations = iterations;
+        this.decoy = hash(randomPassword());
     }
 
     public String hash(String password) {
@@ -46,6 +49,15 @@ public class PasswordHasher {
         byte[] salt = Base64.getDecoder().decode(parts[2]);
         byte[] expected = Base64.getDecoder().decode(parts[3]);
         return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
+    }
+
+    /**
+     * Spends as long as checking a password against a stored hash, and matches nothing: a sign-in
+     * with an unknown user name (or a switched-off account) takes as long as one with a known name,
+     * so the time of an answer does not tell which names exist.
+     */
+    public void spendAsLong(String password) {
+        matches(password, decoy);
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {

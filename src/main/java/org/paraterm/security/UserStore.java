@@ -1,6 +1,9 @@
 package org.paraterm.security;
 
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,8 +22,20 @@ import javax.sql.DataSource;
 @Singleton
 public class UserStore {
 
-    public record User(long id, String username, Role role, boolean active, boolean mustChangePassword) {
+    /**
+     * An account as it is now. {@code credential} is a fingerprint of the stored password hash: a
+     * session remembers it at sign-in and ends when it no longer matches (the password was changed
+     * or reset).
+     */
+    public record User(long id, String username, Role role, boolean active, boolean mustChangePassword,
+                       String credential) {
     }
+
+    /** An account with its stored password hash, for checking a password. */
+    record Stored(User user, String passwordHash) {
+    }
+
+    private static final String COLUMNS = "id, username, role, active, must_change, password_hash";
 
     /** Letters, digits, dot, dash and underscore; 2 to 60 characters. */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,60}");
@@ -57,27 +73,21 @@ public class UserStore {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        String name = username.strip().toLowerCase(Locale.ROOT);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, username, role, active, must_change, password_hash FROM app_user WHERE username = ?")) {
-            select.setString(1, name);
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next() && row.getBoolean(4) && hasher.matches(password, row.getString(6))) {
-                    return Optional.of(user(row));
-                }
-            }
-        }
-        return Optional.empty();
+        return stored(username).filter(s -> s.user().active() && hasher.matches(password, s.passwordHash()))
+                .map(Stored::user);
     }
 
     public Optional<User> find(String username) throws SQLException {
+        return stored(username).map(Stored::user);
+    }
+
+    Optional<Stored> stored(String username) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, username, role, active, must_change FROM app_user WHERE username = ?")) {
-            select.setString(1, username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+                     "SELECT " + COLUMNS + " FROM app_user WHERE username = ?")) {
+            select.setString(1, normalizedForLookup(username));
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(user(row)) : Optional.empty();
+                return row.next() ? Optional.of(new Stored(user(row), row.getString(6))) : Optional.empty();
             }
         }
     }
@@ -86,7 +96,7 @@ public class UserStore {
         List<User> users = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, username, role, active, must_change FROM app_user ORDER BY username");
+                     "SELECT " + COLUMNS + " FROM app_user ORDER BY username");
              ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 users.add(user(row));
@@ -138,11 +148,26 @@ public class UserStore {
 
     private static User user(ResultSet row) throws SQLException {
         return new User(row.getLong(1), row.getString(2), Role.valueOf(row.getString(3)), row.getBoolean(4),
-                row.getBoolean(5));
+                row.getBoolean(5), credential(row.getString(6)));
+    }
+
+    /** The first 128 bits of the SHA-256 of a stored hash, in hexadecimal: it changes with every new password. */
+    static String credential(String passwordHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** A user name as accounts are looked up: trimmed and in lower case ("" for none). */
+    static String normalizedForLookup(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String normalized(String username) {
-        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        String name = normalizedForLookup(username);
         if (!USERNAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a user name has 2 to 60 letters, digits, dots, dashes or underscores");
         }
