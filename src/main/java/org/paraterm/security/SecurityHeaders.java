@@ -1,11 +1,13 @@
 package org.paraterm.security;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
  * Headers every response carries, so that a browser confines what a page can do even if an
@@ -17,7 +19,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * a 429 with {@code Retry-After}, so a script knows to wait rather than to fix its password.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public class SecurityHeaders {
+public class SecurityHeaders implements Ordered {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -34,5 +36,11 @@ public class SecurityHeaders {
                 response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
             }
         });
+    }
+
+    /** Outermost, so that it sees every response last, the security filter's refusals included. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.before();
     }
 }
