@@ -60,7 +60,7 @@ public class RequestRights implements AuthenticationFetcher<HttpRequest<?>> {
     /** The attribute of a request's authentication saying the one-time password is still to be changed. */
     public static final String MUST_CHANGE = "mustChangePassword";
     /** The request attribute set when a Basic sign-in was refused by the throttle: seconds to wait. */
-    static final String BLOCKED_SECONDS = "paraterm.sign-in.blocked";
+    public static final String BLOCKED_SECONDS = "paraterm.sign-in.blocked";
 
     private final UserStore users;
     private final SignIns signIns;

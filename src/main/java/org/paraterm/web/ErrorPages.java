@@ -3,6 +3,7 @@ package org.paraterm.web;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,6 +22,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import org.paraterm.security.RequestRights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,13 @@ public class ErrorPages {
         if (refusal.isForbidden()) {
             return page ? HttpResponse.seeOther(URI.create("/forbidden"))
                     : HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "your role does not allow this"));
+        }
+        Optional<Long> blocked = request.getAttribute(RequestRights.BLOCKED_SECONDS, Long.class);
+        if (blocked.isPresent()) {
+            // HTTP Basic refused by the sign-in throttle: wait, rather than fix the password.
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(blocked.get()))
+                    .body(Map.of("error", "too many failed sign-ins; try again in " + blocked.get() + " s"));
         }
         if (page && request.getMethod() == HttpMethod.GET) {
             return HttpResponse.seeOther(URI.create("/login?next="

@@ -84,6 +84,7 @@ class SignInAttacksTest {
                 .contains("Too many failed sign-ins");
         assertThat(basic.statusCode()).isEqualTo(429);
         assertThat(basic.headers().firstValue("Retry-After")).isPresent();
+        assertThat(basic.body()).contains("too many failed sign-ins");
         assertThat(hasher.checks()).hasSize(checks);
 
         // The block here lasts at most a second (paraterm.sign-in.longest-block): then the right password works.
