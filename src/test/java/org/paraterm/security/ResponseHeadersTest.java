@@ -67,7 +67,7 @@ class ResponseHeadersTest {
     }
 
     @Test
-    void shouldStoreNoSessionForVisitorsWhoOnlyOpenTheSignInForm() throws Exception {
+    void shouldStoreNoSessionForVisitorsWhoOnlyOpenTheSignInFormOrAreSentThere() throws Exception {
         DatabaseSessionStore sessions = server.getApplicationContext().getBean(DatabaseSessionStore.class);
         int before = sessions.count();
 
@@ -75,6 +75,8 @@ class ResponseHeadersTest {
             HttpResponse<String> form = new WebSession(server.getPort()).get("/login");
             assertThat(form.statusCode()).isEqualTo(200);
             assertThat(form.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("PARATERM_SESSION="));
+            HttpResponse<String> review = new WebSession(server.getPort()).get("/review");
+            assertThat(review.headers().firstValue("Location").orElseThrow()).startsWith("/login?next=");
         }
 
         assertThat(sessions.count()).isEqualTo(before);
