@@ -64,10 +64,15 @@ final class DocxText {
 
     /** As {@link #read(byte[], long)}, telling {@code inflated} each number of bytes inflated. */
     static String read(byte[] docx, long maxXmlBytes, LongConsumer inflated) throws UnreadableDocx {
-        Path file = null;
+        Path file;
         try {
             file = Files.createTempFile("paraterm-check-", ".docx");
             Files.write(file, docx);
+        } catch (IOException e) {
+            // The server's own problem (a full disk), not the file's: a 500, not a refusal.
+            throw new java.io.UncheckedIOException("the uploaded .docx cannot be written to a temporary file", e);
+        }
+        try {
             try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
                 ZipEntry document = documentEntry(zip, maxXmlBytes);
                 try (InputStream xml = zip.getInputStream(document)) {
@@ -82,12 +87,10 @@ final class DocxText {
             // ZipException for a file that is no zip; IllegalArgumentException for a malformed entry name.
             throw new UnreadableDocx("the file is not a Word document (.docx): it cannot be read as a zip file");
         } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // A temporary file left behind is removed with the temporary folder.
-                }
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // A temporary file left behind is removed with the temporary folder.
             }
         }
     }
