@@ -105,7 +105,7 @@ public class MiningJob {
         String line = switch (state) {
             case IDLE -> "no mining since the server started";
             case QUEUED -> "mining queued: the candidates and the concordance will be brought up to date in the"
-                    + " background";
+                    + " background" + (outcome.isEmpty() ? "" : " (the last run: " + outcome + ")");
             case RUNNING -> "mining in the background: " + phase
                     + (percent == null ? "" : " (" + percent + " %)")
                     + (pending ? "; another run follows for the documents loaded since this one began" : "");
@@ -149,8 +149,9 @@ public class MiningJob {
             } finally {
                 if (!finished) {
                     // An Error is on its way to the thread's handler, which ends the process.
-                    finish(State.FAILED, failed("a fatal error; the server is stopping"));
                     synchronized (this) {
+                        finish(State.FAILED, failed("a fatal error; the server is stopping"));
+                        state = State.FAILED;
                         working = false;
                     }
                 }
@@ -163,8 +164,9 @@ public class MiningJob {
                 + " previous run are still shown. Load a document again or run ingest to retry.";
     }
 
+    /** Records a run's end; with documents loaded since it began, the job is queued again rather than done. */
     private synchronized void finish(State state, String outcome) {
-        this.state = state;
+        this.state = pending ? State.QUEUED : state;
         this.outcome = outcome;
         this.phase = "";
         this.percent = null;

@@ -123,6 +123,31 @@ class CorpusUploadJobTest {
         assertThat(candidates().lastRun().orElseThrow().candidates()).isEqualTo(withOurs);
     }
 
+    @Test
+    void shouldShowAFailedRunWithItsReasonAndKeepThePreviousCandidates() throws Exception {
+        WebSession chief = admin();
+        String token = WebSession.token(chief.get("/admin/corpus").body());
+        Path settings = data.resolve("mining.properties");
+        String good = Files.readString(settings);
+        upload(chief, token, "first.txt", Files.readAllBytes(BUNDLED.resolve("001_6ac443a3a27de7fa.txt")));
+        awaitDone(chief);
+        CandidateStore.LastRun before = candidates().lastRun().orElseThrow();
+        Map<String, Object> failed;
+        try {
+            Files.writeString(settings, "mining.min-freq = often\n");
+            upload(chief, token, "second.txt", Files.readAllBytes(BUNDLED.resolve("003_084c51de261bf550.txt")));
+            failed = await(chief, "failed");
+        } finally {
+            Files.writeString(settings, good);
+        }
+
+        assertThat(failed.get("message").toString()).startsWith("mining failed at ").contains(
+                "the mining settings are not valid: " + settings + ": mining.min-freq: 'often' is not a whole number",
+                "the candidates of the previous run are still shown");
+        assertThat(candidates().lastRun().orElseThrow()).isEqualTo(before);
+        assertThat(chief.get("/admin/corpus").body()).contains("class=\"job failed\">mining failed at ");
+    }
+
     private static WebSession admin() throws Exception {
         WebSession chief = new WebSession(server.getPort());
         chief.signIn("chief", "admin password 1");
@@ -153,10 +178,15 @@ class CorpusUploadJobTest {
 
     /** Polls the job's state until it is done, failing if it fails or the deadline passes. */
     private static Map<String, Object> awaitDone(WebSession session) throws Exception {
+        return await(session, "done");
+    }
+
+    /** Polls the job's state until it is {@code wanted} (done or failed), failing on the other or at the deadline. */
+    private static Map<String, Object> await(WebSession session, String wanted) throws Exception {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         Map<String, Object> status = status(session);
-        while (!status.get("state").equals("done")) {
-            assertThat(status.get("state")).as(status.toString()).isNotEqualTo("failed");
+        while (!status.get("state").equals(wanted)) {
+            assertThat(status.get("state")).as(status.toString()).isNotIn("done", "failed");
             assertThat(System.nanoTime()).as("the job did not finish within %s: %s", DEADLINE, status)
                     .isLessThan(deadline);
             TimeUnit.MILLISECONDS.sleep(100);
