@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.paraterm.security.Role;
+import org.paraterm.web.PageRenderer;
 
 /**
  * The text check: a page where a translator pastes or uploads a Chinese text, and
@@ -36,6 +37,7 @@ import org.paraterm.security.Role;
  * the API without a session.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 public class CheckController {
 
@@ -46,13 +48,14 @@ public class CheckController {
 
     private final TextCheck check;
     private final ObjectMapper json;
+    private final PageRenderer pages;
 
-    public CheckController(TextCheck check, ObjectMapper json) {
+    public CheckController(TextCheck check, ObjectMapper json, PageRenderer pages) {
         this.check = check;
         this.json = json;
+        this.pages = pages;
     }
 
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post(uri = "/api/check", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> api(@Nullable @Body String body, @Nullable Authentication user) throws SQLException {
         if (body == null || body.isBlank()) {
@@ -77,7 +80,6 @@ public class CheckController {
         }
     }
 
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/check")
     @Produces(MediaType.TEXT_HTML)
     public ModelAndView<Map<String, Object>> page(@Nullable Authentication user) {
@@ -118,18 +120,20 @@ public class CheckController {
     /**
      * A request beyond the server's own limit ({@code micronaut.server.max-request-size}) is refused
      * while its body is read, before the check could measure the text: say so as the check would.
+     * That answer does not pass the views filter, so the page is rendered here.
      */
     @Error(exception = ContentLengthExceededException.class)
     public HttpResponse<?> requestTooLarge(HttpRequest<?> request) {
         String message = "the request is too large to check; the limit for a text is "
                 + TextCheck.size(check.maxBytes());
-        if (request.getPath().startsWith("/api/")) {
+        boolean page = !request.getPath().startsWith("/api/")
+                && request.getHeaders().accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
+        if (!page) {
             return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, message);
         }
         Map<String, Object> model = model(null);
         model.put("problem", message);
-        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>("check/page", model));
+        return pages.respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "check/page", model);
     }
 
     private Map<String, Object> model(Authentication user) {

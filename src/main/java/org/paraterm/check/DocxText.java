@@ -1,11 +1,14 @@
 package org.paraterm.check;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -18,8 +21,13 @@ import javax.xml.stream.XMLStreamReader;
  * field codes ({@code w:instrText}) are not text a reader sees and are left out.
  *
  * <p>An upload is untrusted: the XML is read without DTDs or external entities (no XXE), and the
- * zip is read as a stream with limits on the number of entries and on the bytes inflated, counted
- * as they come rather than taken from the zip's own headers, so a zip bomb stops at the limit.
+ * zip is opened by its central directory ({@link ZipFile}, from a temporary file), so that only
+ * {@code word/document.xml} is ever inflated. A zip read as a stream ({@code ZipInputStream})
+ * would inflate every entry stored before it just to reach it, however large: a 1.9 MB file whose
+ * first entry inflates to 1.9 GB of zeros kept a request busy for seconds. The sizes the zip
+ * declares are checked first (a file declaring more than the limits is refused before anything is
+ * inflated), and the bytes of {@code word/document.xml} are counted as they are inflated, since a
+ * declared size may lie.
  */
 final class DocxText {
 
@@ -28,8 +36,15 @@ final class DocxText {
     private static final int MAX_ENTRIES = 10_000;
 
     /** A .docx that cannot be read, with a reason for the person who uploaded it. */
-    static final class UnreadableDocx extends Exception {
+    static class UnreadableDocx extends Exception {
         UnreadableDocx(String message) {
+            super(message);
+        }
+    }
+
+    /** A .docx that is, or says it is, larger inflated than the check takes (HTTP 413). */
+    static final class TooLargeDocx extends UnreadableDocx {
+        TooLargeDocx(String message) {
             super(message);
         }
     }
@@ -39,26 +54,80 @@ final class DocxText {
 
     /**
      * @param maxXmlBytes the most {@code word/document.xml} may inflate to; the XML is several
-     *                    times larger than its text, so a caller allows a multiple of its text limit
+     *                    times larger than its text, so a caller allows a multiple of its text
+     *                    limit. All parts of the file together may declare twice as much (styles,
+     *                    images and the like beside the text), though only the text is inflated.
      */
     static String read(byte[] docx, long maxXmlBytes) throws UnreadableDocx {
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
-            ZipEntry entry;
-            int entries = 0;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (++entries > MAX_ENTRIES) {
-                    throw new UnreadableDocx("the file has too many parts to be a Word document");
-                }
-                if (entry.getName().equals(DOCUMENT)) {
-                    return text(new Limited(zip, maxXmlBytes));
+        return read(docx, maxXmlBytes, inflated -> { });
+    }
+
+    /** As {@link #read(byte[], long)}, telling {@code inflated} each number of bytes inflated. */
+    static String read(byte[] docx, long maxXmlBytes, LongConsumer inflated) throws UnreadableDocx {
+        Path file;
+        try {
+            file = Files.createTempFile("paraterm-check-", ".docx");
+            Files.write(file, docx);
+        } catch (IOException e) {
+            // The server's own problem (a full disk), not the file's: a 500, not a refusal.
+            throw new java.io.UncheckedIOException("the uploaded .docx cannot be written to a temporary file", e);
+        }
+        try {
+            try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+                ZipEntry document = documentEntry(zip, maxXmlBytes);
+                try (InputStream xml = zip.getInputStream(document)) {
+                    return text(new Limited(xml, maxXmlBytes, inflated));
                 }
             }
-            throw new UnreadableDocx("the file is not a Word document (.docx): it has no " + DOCUMENT);
-        } catch (ZipException e) {
-            throw new UnreadableDocx("the file is not a readable .docx (zip) file");
-        } catch (IOException e) {
-            throw new UnreadableDocx("the .docx file could not be read: " + e.getMessage());
+        } catch (UnreadableDocx e) {
+            throw e;
+        } catch (TooLarge e) {
+            throw tooLarge(e.limit);
+        } catch (IOException | RuntimeException e) {
+            // ZipException for a file that is no zip; IllegalArgumentException for a malformed entry name.
+            throw new UnreadableDocx("the file is not a Word document (.docx): it cannot be read as a zip file");
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // A temporary file left behind is removed with the temporary folder.
+            }
         }
+    }
+
+    /**
+     * The entry of {@code word/document.xml}, after checking what the central directory declares:
+     * how many entries, how large the text, how large all of them together.
+     */
+    private static ZipEntry documentEntry(ZipFile zip, long maxXmlBytes) throws UnreadableDocx {
+        if (zip.size() > MAX_ENTRIES) {
+            throw new UnreadableDocx("the file has too many parts to be a Word document");
+        }
+        ZipEntry document = null;
+        long declared = 0;
+        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+            ZipEntry entry = entries.nextElement();
+            declared += Math.max(0, entry.getSize());
+            if (entry.getName().equals(DOCUMENT)) {
+                document = entry;
+            }
+        }
+        if (document == null) {
+            throw new UnreadableDocx("the file is not a Word document (.docx): it has no " + DOCUMENT);
+        }
+        if (document.getSize() > maxXmlBytes) {
+            throw tooLarge(maxXmlBytes);
+        }
+        if (declared > 2 * maxXmlBytes) {
+            throw new TooLargeDocx("the .docx file is too large: its parts inflate to " + TextCheck.size(declared)
+                    + ", and the check takes files that inflate to at most " + TextCheck.size(2 * maxXmlBytes));
+        }
+        return document;
+    }
+
+    private static TooLargeDocx tooLarge(long maxXmlBytes) {
+        return new TooLargeDocx("the text of the .docx file (" + DOCUMENT + ") is too large: it inflates to more than "
+                + TextCheck.size(maxXmlBytes) + ", the most the check takes");
     }
 
     private static String text(InputStream xml) throws UnreadableDocx {
@@ -98,8 +167,8 @@ final class DocxText {
         } catch (XMLStreamException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause() != null ? cause.getCause()
                     : cause instanceof XMLStreamException x ? x.getNestedException() : null) {
-                if (cause instanceof TooLarge) {
-                    throw new UnreadableDocx(TooLarge.MESSAGE);
+                if (cause instanceof TooLarge tooLarge) {
+                    throw tooLarge(tooLarge.limit);
                 }
             }
             throw new UnreadableDocx("the .docx file's text is not well-formed XML");
@@ -108,47 +177,58 @@ final class DocxText {
                 try {
                     reader.close();
                 } catch (XMLStreamException ignored) {
-                    // Closing a reader of an in-memory stream releases nothing.
+                    // The caller closes the stream underneath, which is what holds anything.
                 }
             }
         }
         return text.toString();
     }
 
+    /** Thrown inside the XML reader when the text inflates beyond its limit. */
     private static final class TooLarge extends IOException {
-        static final String MESSAGE = "the .docx file's text is too large to check";
+        final long limit;
 
-        TooLarge() {
-            super(MESSAGE);
+        TooLarge(long limit) {
+            super("more than " + limit + " bytes inflated");
+            this.limit = limit;
         }
     }
 
     /** Reads at most a number of bytes, then fails: the inflated size is counted, not trusted. */
     private static final class Limited extends InputStream {
         private final InputStream in;
+        private final long limit;
+        private final LongConsumer counted;
         private long left;
 
-        Limited(InputStream in, long limit) {
+        Limited(InputStream in, long limit, LongConsumer counted) {
             this.in = in;
+            this.limit = limit;
+            this.counted = counted;
             this.left = limit;
         }
 
         @Override
         public int read() throws IOException {
             int b = in.read();
-            if (b >= 0 && --left < 0) {
-                throw new TooLarge();
+            if (b >= 0) {
+                counted.accept(1);
+                if (--left < 0) {
+                    throw new TooLarge(limit);
+                }
             }
             return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
+            // Never more than is left (plus one byte to notice the excess), so that a bomb stops here.
+            int n = in.read(buffer, offset, (int) Math.min(length, Math.max(1, left + 1)));
             if (n > 0) {
+                counted.accept(n);
                 left -= n;
                 if (left < 0) {
-                    throw new TooLarge();
+                    throw new TooLarge(limit);
                 }
             }
             return n;

@@ -80,7 +80,7 @@ public class TextCheck {
                 }
                 return text;
             } catch (DocxText.UnreadableDocx e) {
-                throw new Refused(name + ": " + e.getMessage(), false);
+                throw new Refused(name + ": " + e.getMessage(), e instanceof DocxText.TooLargeDocx);
             }
         }
         try {

@@ -89,8 +89,9 @@ public final class Paraterm {
     static final int KEEP_RUNNING = Integer.MIN_VALUE;
 
     public static void main(String[] args) {
-        int status = run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
-                new PrintStream(System.err, true, StandardCharsets.UTF_8));
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        FatalErrors.install(err);
+        int status = run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8), err);
         if (status != KEEP_RUNNING) {
             System.exit(status);
         }
@@ -586,26 +587,11 @@ public final class Paraterm {
      * {@code --min-freq}.
      */
     static MiningSettings miningSettings(Options options) throws IOException, Options.UsageException {
-        MiningSettings settings = MiningSettings.defaults();
-        Path file = options.settings();
-        if (file == null && Files.isRegularFile(options.data().resolve("mining.properties"))) {
-            file = options.data().resolve("mining.properties");
+        try {
+            return MiningSettings.forDataFolder(options.data(), options.settings(), options.minFreq());
+        } catch (IllegalArgumentException e) {
+            throw new Options.UsageException(e.getMessage());
         }
-        if (file != null) {
-            if (!Files.isRegularFile(file)) {
-                throw new Options.UsageException("no settings file " + file);
-            }
-            java.util.Properties properties = new java.util.Properties();
-            try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-            try {
-                settings = MiningSettings.from(properties);
-            } catch (IllegalArgumentException e) {
-                throw new Options.UsageException(file + ": " + e.getMessage());
-            }
-        }
-        return options.minFreq() > 0 ? settings.withMinFreq(options.minFreq()) : settings;
     }
 
     /** Configuration for the application context: the database in the data folder, the port. */
@@ -616,6 +602,13 @@ public final class Paraterm {
         properties.put("paraterm.data", data.toString());
         if (server) {
             properties.put("micronaut.server.port", options.port());
+            // The server's re-mining after an upload uses the settings this command was given.
+            if (options.settings() != null) {
+                properties.put("paraterm.mining.settings", options.settings().toAbsolutePath().normalize().toString());
+            }
+            if (options.minFreq() > 0) {
+                properties.put("paraterm.mining.min-freq", options.minFreq());
+            }
         }
         return properties;
     }

@@ -50,6 +50,46 @@ public record MiningSettings(int minFreq, double frequencyWeight, double spreadW
                 number(properties, "mining.weight.cohesion", d.cohesionWeight()));
     }
 
+    /** The name of the settings file in a data folder, read by {@code serve}, {@code ingest} and web uploads alike. */
+    public static final String FILE_NAME = "mining.properties";
+
+    /**
+     * The settings in effect for a data folder: defaults, then {@code file} if given, else the
+     * folder's {@value #FILE_NAME} if there is one, then {@code minFreq} if it is above 0. Every
+     * command and the server's own re-mining after an upload take them from here, so that all of
+     * them rank alike.
+     *
+     * @param data    the data folder, or null when there is none
+     * @param file    a settings file named explicitly ({@code --settings}), or null
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException naming the file and the key when a value is not valid,
+     *     or the file when it does not exist
+     */
+    public static MiningSettings forDataFolder(java.nio.file.Path data, java.nio.file.Path file, int minFreq)
+            throws java.io.IOException {
+        java.nio.file.Path chosen = file;
+        if (chosen == null && data != null && java.nio.file.Files.isRegularFile(data.resolve(FILE_NAME))) {
+            chosen = data.resolve(FILE_NAME);
+        }
+        MiningSettings settings = defaults();
+        if (chosen != null) {
+            if (!java.nio.file.Files.isRegularFile(chosen)) {
+                throw new IllegalArgumentException("no settings file " + chosen);
+            }
+            Properties properties = new Properties();
+            try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(chosen,
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+            try {
+                settings = from(properties);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(chosen + ": " + e.getMessage(), e);
+            }
+        }
+        return minFreq > 0 ? settings.withMinFreq(minFreq) : settings;
+    }
+
     private static double number(Properties properties, String key, double fallback) {
         String value = properties.getProperty(key);
         if (value == null || value.isBlank()) {

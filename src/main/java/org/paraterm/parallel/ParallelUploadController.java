@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.io.IOException;
 import java.net.URI;
@@ -31,11 +33,12 @@ import java.util.regex.Pattern;
  * ({@code NAME.zh} with {@code NAME.en}, and {@code NAME.ids} if there is one) or a document pair
  * ({@code NAME.zh.txt} with {@code NAME.en.txt}). The files are kept under
  * {@code <data>/uploads/}, named after the Chinese file so the pair belongs together whatever the
- * English file was called, and loaded like {@code ingest} loads them: whole or not at all. The
- * request size limit is the server's ({@code micronaut.server.max-request-size}). Admins also
- * remove a source here.
+ * English file was called, and loaded like {@code ingest} loads them: whole or not at all; the
+ * files of a refused upload are removed again. The request size limit is the server's
+ * ({@code micronaut.server.max-request-size}). Admins also remove a source here.
  */
 @Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/admin/corpus/parallel")
 public class ParallelUploadController {
 
@@ -72,36 +75,62 @@ public class ParallelUploadController {
             return back("problem", "choose the Chinese file (.zh, .zh.txt) or a .tmx file");
         }
         String lower = zhName.toLowerCase(Locale.ROOT);
-        Path folder = uploads.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
-                + "-parallel");
-        ParallelLoader.SourceResult result;
+        String stem;
         if (lower.endsWith(".tmx")) {
             if (enName != null || idsName != null) {
                 return back("problem", "a TMX file holds both languages: upload it alone");
             }
-            result = loader.loadTmx(zhName, save(folder, zhName, zh));
+            stem = zhName; // a TMX file's source is named after the file
         } else if (lower.endsWith(".zh.txt")) {
             if (enName == null || !enName.toLowerCase(Locale.ROOT).endsWith(".en.txt") || idsName != null) {
                 return back("problem", zhName + ": a document pair needs its English version as a .en.txt file");
             }
-            String stem = zhName.substring(0, zhName.length() - ".zh.txt".length());
-            result = loader.loadDocumentPair(stem, save(folder, zhName, zh), save(folder, stem + ".en.txt", en));
+            stem = zhName.substring(0, zhName.length() - ".zh.txt".length());
         } else if (zhName.endsWith(".zh")) {
             if (enName == null || !enName.endsWith(".en") || (idsName != null && !idsName.endsWith(".ids"))) {
                 return back("problem", zhName + ": a line pair needs its English side as a .en file"
                         + " (and document ids, if any, as a .ids file)");
             }
-            String stem = zhName.substring(0, zhName.length() - ".zh".length());
-            Path zhFile = save(folder, zhName, zh);
-            save(folder, stem + ".en", en);
-            if (idsName != null) {
-                save(folder, stem + ".ids", ids);
-            }
-            result = loader.loadLinePair(stem, zhFile);
+            stem = zhName.substring(0, zhName.length() - ".zh".length());
         } else {
             return back("problem", zhName + ": the first file must be a .zh, .zh.txt or .tmx file");
         }
+        Path folder = uploads.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
+                + "-parallel");
+        ParallelLoader.SourceResult result = null;
+        try {
+            if (lower.endsWith(".tmx")) {
+                result = loader.loadTmx(stem, save(folder, zhName, zh));
+            } else if (lower.endsWith(".zh.txt")) {
+                result = loader.loadDocumentPair(stem, save(folder, zhName, zh), save(folder, stem + ".en.txt", en));
+            } else {
+                Path zhFile = save(folder, zhName, zh);
+                save(folder, stem + ".en", en);
+                if (idsName != null) {
+                    save(folder, stem + ".ids", ids);
+                }
+                result = loader.loadLinePair(stem, zhFile);
+            }
+        } finally {
+            if (result == null || result.refused()) {
+                // Only loaded sources are kept: the upload folder is what ingest would load again.
+                removeFolder(folder);
+            }
+        }
         return result.refused() ? back("problem", result.describe()) : back("done", result.describe());
+    }
+
+    /** Removes an upload's folder and the files saved in it, if any were. */
+    private static void removeFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(folder);
     }
 
     /** Removes a parallel source and its units (a mistaken upload, a replaced memory). */

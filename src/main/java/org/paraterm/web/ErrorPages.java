@@ -35,9 +35,22 @@ public class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
     private final long maxRequestBytes;
+    private final PageRenderer pages;
 
-    public ErrorPages(@Value("${micronaut.server.max-request-size:10485760}") long maxRequestBytes) {
+    public ErrorPages(@Value("${micronaut.server.max-request-size:10485760}") long maxRequestBytes, PageRenderer pages) {
         this.maxRequestBytes = maxRequestBytes;
+        this.pages = pages;
+    }
+
+    /** What a request larger than the server takes is told, as JSON or on a page. */
+    public static String tooLarge(long maxRequestBytes) {
+        return "请求过大 The request is too large: the server takes requests of at most " + megabytes(maxRequestBytes)
+                + " (micronaut.server.max-request-size); load larger documents with the ingest command";
+    }
+
+    static String megabytes(long bytes) {
+        return bytes >= 1 << 20 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (double) (1 << 20))
+                : Math.max(1, bytes / 1024) + " KB";
     }
 
     /**
@@ -84,7 +97,7 @@ public class ErrorPages {
             message = "bad value for parameter '" + conversion.getArgument().getName() + "'";
         } else if (error instanceof ContentLengthExceededException) {
             status = HttpStatus.REQUEST_ENTITY_TOO_LARGE;
-            message = "请求过大 The request is too large: the limit is " + maxRequestBytes / 1024 + " KB";
+            message = tooLarge(maxRequestBytes);
         } else if (error instanceof HttpStatusException refused && refused.getStatus().getCode() < 500) {
             status = refused.getStatus();
             message = refused.getMessage();
@@ -97,6 +110,10 @@ public class ErrorPages {
         if (request.getPath().startsWith("/api/") || !acceptsHtml(request)) {
             return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(Map.of("error", message));
+        }
+        if (error instanceof ContentLengthExceededException) {
+            // Refused while the body was read: this answer does not pass the views filter, so the page is rendered here.
+            return pages.respond(request, status, "errors/page", Map.of("status", status.getCode(), "message", message));
         }
         return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>("errors/page",
                 Map.of("status", status.getCode(), "message", message)));

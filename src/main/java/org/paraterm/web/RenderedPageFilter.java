@@ -10,18 +10,11 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.views.ModelAndView;
-import io.micronaut.views.ViewsModelDecorator;
-import io.micronaut.views.ViewsRenderer;
-import io.micronaut.views.ViewsRendererLocator;
 import jakarta.inject.Named;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * routing's error handling, and the client waits until the connection's idle timeout. This filter
  * sits outside the views filter: it runs that {@code Writable} into bytes on the blocking executor
  * (where it would have run anyway), and on failure logs the cause and answers with
- * {@code errors/page}, or with a fixed page if that one cannot be rendered either. Nothing about
+ * {@code errors/page}, or with a fixed page if that one cannot be rendered either ({@link PageRenderer}). Nothing about
  * the failure reaches the client.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -48,14 +41,11 @@ public class RenderedPageFilter implements Ordered {
     static final String MESSAGE = "服务器出错 Something went wrong on the server";
 
     private final ExecutorService blocking;
-    private final ViewsRendererLocator renderers;
-    private final ViewsModelDecorator decorator;
+    private final PageRenderer pages;
 
-    public RenderedPageFilter(@Named(TaskExecutors.BLOCKING) ExecutorService blocking, ViewsRendererLocator renderers,
-                              ViewsModelDecorator decorator) {
+    public RenderedPageFilter(@Named(TaskExecutors.BLOCKING) ExecutorService blocking, PageRenderer pages) {
         this.blocking = blocking;
-        this.renderers = renderers;
-        this.decorator = decorator;
+        this.pages = pages;
     }
 
     @ResponseFilter
@@ -73,30 +63,8 @@ public class RenderedPageFilter implements Ordered {
         } catch (IOException | RuntimeException failure) {
             LOG.error("{} {} failed while its page was rendered", request.getMethod(), request.getPath(), failure);
             return response.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.TEXT_HTML_TYPE)
-                    .body(errorPage(request));
+                    .body(pages.errorPage(request, 500, MESSAGE));
         }
-    }
-
-    /** The usual error page with a 500; a fixed one when that fails too (a broken layout fragment). */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private byte[] errorPage(HttpRequest<?> request) {
-        try {
-            ModelAndView<Map<String, Object>> view = new ModelAndView<>("errors/page",
-                    new HashMap<>(Map.of("status", 500, "message", MESSAGE)));
-            decorator.decorate(request, view);
-            Optional<ViewsRenderer> renderer = renderers.resolveViewsRenderer("errors/page",
-                    MediaType.TEXT_HTML, view.getModel().orElseThrow());
-            if (renderer.isPresent()) {
-                ViewsRenderer<Object, HttpRequest<?>> html = renderer.get();
-                return bytes(html.render("errors/page", view.getModel().orElseThrow(), request), StandardCharsets.UTF_8);
-            }
-        } catch (IOException | RuntimeException again) {
-            LOG.error("the error page failed too", again);
-        }
-        return ("<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>500 · paraterm</title>"
-                + "<link rel=\"stylesheet\" href=\"/assets/paraterm.css\"></head><body><main><h1>500</h1><p>"
-                + MESSAGE + "</p><p><a href=\"/\">首页 Home</a></p></main></body></html>\n")
-                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(Writable page, Charset charset) throws IOException {

@@ -294,6 +294,19 @@ class CheckApiTest {
     }
 
     @Test
+    void shouldRefuseAZipBombUploadWithA413WithoutInflatingIt() throws Exception {
+        // 128 MB of zeros before word/document.xml in a file of 128 KB, within this server's limit of
+        // 195 KB for a file; DocxTextTest shows that none of it is inflated.
+        byte[] bomb = Docx.bombBeforeTheDocument(128, StarterGlossary.paragraphWith("外国恐怖主义作战人员"));
+
+        HttpResponse<String> page = postPage(Map.of(), "bomb.docx", bomb);
+
+        assertThat(page.statusCode()).isEqualTo(413);
+        assertThat(page.body()).contains("bomb.docx: the .docx file is too large: its parts inflate to 128.0 MB, and"
+                + " the check takes files that inflate to at most 7.6 MB").doesNotContain("Exception");
+    }
+
+    @Test
     void shouldSayWhyAnUploadIsRefused() throws Exception {
         HttpResponse<String> binary = postPage(Map.of(), "draft.docx", "PK\u0003\u0004garbage".getBytes(
                 StandardCharsets.ISO_8859_1));

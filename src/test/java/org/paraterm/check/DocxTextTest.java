@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,55 @@ class DocxTextTest {
 
         assertThatThrownBy(() -> DocxText.read(bytes.toByteArray(), 20_000_000))
                 .isInstanceOf(DocxText.UnreadableDocx.class).hasMessageContaining("too large");
+    }
+
+    @Test
+    void shouldRefuseAZipBombBeforeTheDocumentWithoutInflatingAnyOfIt() {
+        // 300 MB of zeros before word/document.xml, as in the attack on the check (there 1.9 GB).
+        byte[] bomb = Docx.bombBeforeTheDocument(300, "外国恐怖主义作战人员");
+        LongAdder inflated = new LongAdder();
+
+        assertThat(bomb.length).isLessThan(1_000_000);
+        assertThatThrownBy(() -> DocxText.read(bomb, 20_000_000, inflated::add))
+                .isInstanceOf(DocxText.TooLargeDocx.class)
+                .hasMessage("the .docx file is too large: its parts inflate to 300.0 MB, and the check takes files"
+                        + " that inflate to at most 38.1 MB");
+        assertThat(inflated.sum()).isZero();
+    }
+
+    @Test
+    void shouldNeverInflateAPartItDoesNotNeedEvenWhenThePartLiesAboutItsSize() throws Exception {
+        byte[] bomb = Docx.lyingAbout(Docx.bombBeforeTheDocument(300, "外国恐怖主义作战人员"), "word/media/image1.emf", 1000);
+        LongAdder inflated = new LongAdder();
+
+        String text = DocxText.read(bomb, 20_000_000, inflated::add);
+
+        assertThat(text).isEqualTo("外国恐怖主义作战人员");
+        assertThat(inflated.sum()).isLessThan(1000);
+    }
+
+    @Test
+    void shouldStopInflatingADocumentThatLiesAboutItsSizeAtTheLimit() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write(("<w:document xmlns:w=\"" + DocxText.WORD + "\"><w:body><w:p><w:r><w:t>")
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 100; i++) {
+                zip.write(spaces);
+            }
+            zip.closeEntry();
+        }
+        byte[] lying = Docx.lyingAbout(bytes.toByteArray(), "word/document.xml", 2000);
+        LongAdder inflated = new LongAdder();
+
+        assertThatThrownBy(() -> DocxText.read(lying, 10_000_000, inflated::add))
+                .isInstanceOf(DocxText.TooLargeDocx.class)
+                .hasMessage("the text of the .docx file (word/document.xml) is too large: it inflates to more than"
+                        + " 9.5 MB, the most the check takes");
+        assertThat(inflated.sum()).isEqualTo(10_000_001);
     }
 
     @Test

@@ -28,9 +28,11 @@ class ParallelUploadTest {
 
     private EmbeddedServer server;
     private ParallelStore store;
+    private Path uploads;
 
     @BeforeAll
     void start(@TempDir Path temp) throws Exception {
+        uploads = temp.resolve("uploads");
         server = TestServer.in(temp).with("paraterm.data", temp.toString())
                 .with("micronaut.server.max-request-size", 1024 * 1024)
                 .with("micronaut.server.multipart.max-file-size", 1024 * 1024)
@@ -110,6 +112,32 @@ class ParallelUploadTest {
         assertThat(location(refused)).isEqualTo("/admin/corpus?problem=refused parallel swapped.zh:"
                 + " the text claims to be Chinese but reads as English (eng)");
         assertThat(store.count()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldKeepNoFileOfARefusedUploadAndTheFilesOfALoadedOne() throws Exception {
+        WebSession chief = admin();
+        String token = WebSession.token(chief.get("/admin/corpus").body());
+        Map<String, Upload> swapped = new LinkedHashMap<>();
+        swapped.put("zh", new Upload("refused-pair.zh", lines("en", 600, 640)));
+        swapped.put("en", new Upload("refused-pair.en", lines("zh", 600, 640)));
+        Map<String, Upload> good = new LinkedHashMap<>();
+        good.put("zh", new Upload("kept-pair.zh", lines("zh", 700, 740)));
+        good.put("en", new Upload("kept-pair.en", lines("en", 700, 740)));
+
+        HttpResponse<String> broken = upload(chief, token,
+                Map.of("zh", new Upload("refused-memories.tmx", Files.readAllBytes(TmxReaderTest.BROKEN))));
+        HttpResponse<String> refused = upload(chief, token, swapped);
+        HttpResponse<String> loaded = upload(chief, token, good);
+
+        assertThat(location(broken)).startsWith("/admin/corpus?problem=refused parallel refused-memories.tmx");
+        assertThat(location(refused)).startsWith("/admin/corpus?problem=refused parallel refused-pair.zh");
+        assertThat(location(loaded)).isEqualTo("/admin/corpus?done=loaded parallel kept-pair: 40 units");
+        List<String> kept;
+        try (java.util.stream.Stream<Path> files = Files.walk(uploads)) {
+            kept = files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).toList();
+        }
+        assertThat(kept).noneMatch(name -> name.startsWith("refused-")).contains("kept-pair.zh", "kept-pair.en");
     }
 
     @Test

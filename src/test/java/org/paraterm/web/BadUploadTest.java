@@ -143,6 +143,102 @@ class BadUploadTest {
         assertThat(rowCounts()).isEqualTo(before);
     }
 
+    @Test
+    void shouldRefuseTheEnglishSideOfADocumentPairAloneAndKeepNoRefusedFile() throws Exception {
+        WebSession chief = admin();
+        String token = WebSession.token(chief.get("/admin/corpus").body());
+        Map<String, Long> before = rowCounts();
+        byte[] english = Files.readAllBytes(Path.of("src/test/resources/parallel/npt-conf-2015-13.en.txt"));
+
+        HttpResponse<String> alone = chief.upload("/admin/corpus", token, "file", "NPT-CONF.2015.13.en.txt", english);
+        HttpResponse<String> binary = chief.upload("/admin/corpus", token, "file", "scan.txt", png());
+
+        assertThat(alone.statusCode()).isEqualTo(303);
+        assertThat(problem(alone)).contains("NPT-CONF.2015.13.en.txt: a file named .en.txt is the English side of a"
+                + " document pair", "nothing was loaded");
+        assertThat(problem(binary)).contains("scan.txt", "binary");
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(uploadedFiles()).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerARequestLargerThanTheServerTakesWith413AsAPageForBrowsersAndAsJsonForScripts()
+            throws Exception {
+        WebSession chief = admin();
+        String token = WebSession.token(chief.get("/admin/corpus").body());
+        long bytes = 200L << 20;
+
+        HttpResponse<String> adminPage = oversized(chief, "/admin/corpus?_csrf=" + token, "text/html", bytes, true);
+        HttpResponse<String> adminJson = oversized(chief, "/admin/corpus?_csrf=" + token, "application/json", bytes,
+                false);
+        HttpResponse<String> checkPage = oversized(new WebSession(server.getPort()), "/check", "text/html", bytes, false);
+        HttpResponse<String> checkJson = oversized(new WebSession(server.getPort()), "/check", "application/json",
+                bytes, true);
+
+        for (HttpResponse<String> response : java.util.List.of(adminPage, adminJson, checkPage, checkJson)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(response.body()).doesNotContain("Exception", "io.micronaut", "Internal Server Error");
+        }
+        assertThat(adminPage.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(adminPage.body()).contains("<h1>413</h1>", "the server takes requests of at most 10.0 MB"
+                + " (micronaut.server.max-request-size)");
+        assertThat(adminJson.body()).isEqualTo("{\"error\":\"请求过大 The request is too large: the server takes"
+                + " requests of at most 10.0 MB (micronaut.server.max-request-size); load larger documents with the"
+                + " ingest command\"}");
+        assertThat(checkPage.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(checkPage.body()).contains("name=\"file\"", "the request is too large to check; the limit for a"
+                + " text is 97 KB");
+        assertThat(checkJson.body()).contains("the server takes requests of at most 10.0 MB");
+        assertThat(uploadedFiles()).isEmpty();
+    }
+
+    @Test
+    void shouldReadALargeMultipartUploadOffTheEventLoop() throws Exception {
+        // 9 MB: within the request limit, beyond the upload limit of this server (300 KB). The
+        // controller runs on the blocking executor, where a large multipart body once failed
+        // with "body already claimed" (the CSRF filter reads the body first).
+        WebSession chief = admin();
+        String token = WebSession.token(chief.get("/admin/corpus").body());
+        byte[] large = PARAGRAPH.repeat(9 * 1024 * 1024 / PARAGRAPH.getBytes(StandardCharsets.UTF_8).length)
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = chief.upload("/admin/corpus", token, "file", "nine.txt", large);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("nine.txt is too large (" + large.length / 1024 + " KB)");
+    }
+
+    /**
+     * Posts a multipart body of {@code bytes} generated as it is sent (never held in memory), with
+     * its length declared or chunked, as a browser (HTML) or a script (JSON) would.
+     */
+    private static HttpResponse<String> oversized(WebSession session, String path, String accept, long bytes,
+                                                  boolean declared) throws Exception {
+        java.util.function.Supplier<java.io.InputStream> body = () -> new java.io.InputStream() {
+            private long left = bytes;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? '0' : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                java.util.Arrays.fill(buffer, offset, offset + n, (byte) '0');
+                left -= n;
+                return n;
+            }
+        };
+        java.net.http.HttpRequest.BodyPublisher stream = java.net.http.HttpRequest.BodyPublishers.ofInputStream(body);
+        return session.send(java.net.http.HttpRequest.newBuilder(session.uri(path)).header("Accept", accept)
+                .header("Content-Type", "multipart/form-data; boundary=paraterm-oversized")
+                .POST(declared ? java.net.http.HttpRequest.BodyPublishers.fromPublisher(stream, bytes) : stream));
+    }
+
     private static WebSession admin() throws Exception {
         WebSession chief = new WebSession(server.getPort());
         chief.signIn("chief", "admin password 1");
