@@ -51,6 +51,20 @@ class ResponseHeadersTest {
     }
 
     @Test
+    void shouldExposeNoFrameworkManagementRoutesEvenToASignedInUser() throws Exception {
+        WebSession browser = new WebSession(server.getPort());
+        browser.signIn("lin", "lin password 123");
+
+        for (String path : List.of("/beans", "/routes", "/threaddump", "/flyway", "/info", "/loggers", "/env",
+                "/refresh", "/token_info", "/caches", "/metrics")) {
+            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(browser.uri(path))
+                    .header("Accept", "application/json"));
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(browser.send(HttpRequest.newBuilder(browser.uri("/health"))).statusCode()).isIn(200, 503);
+    }
+
+    @Test
     void shouldKeepTheSessionIdOutOfHeadersAndRefuseItInXAuthToken() throws Exception {
         WebSession browser = new WebSession(server.getPort());
         HttpResponse<String> login = browser.signIn("lin", "lin password 123");
