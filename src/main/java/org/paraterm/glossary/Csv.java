@@ -87,7 +87,7 @@ public final class Csv {
             if (key.isEmpty()) {
                 throw new Tbx.TbxException(where + ": no entry key");
             }
-            Draft draft = drafts.computeIfAbsent(key, k -> new Draft());
+            Draft draft = drafts.computeIfAbsent(key, k -> new Draft(where));
             draft.subject = firstNonBlank(draft.subject, row.get(1));
             draft.note = firstNonBlank(draft.note, row.get(10));
             String language = row.get(2).strip().toLowerCase(java.util.Locale.ROOT);
@@ -107,18 +107,29 @@ public final class Csv {
         }
         List<Entry> entries = new ArrayList<>();
         for (Draft d : drafts.values()) {
-            entries.add(new Entry(0, d.subject, d.definitionZh, d.definitionEn, d.note, status, null, published,
-                    d.terms, List.of(), null, null, null, null, 0));
+            Entry entry = new Entry(0, d.subject, d.definitionZh, d.definitionEn, d.note, status, null, published,
+                    d.terms, List.of(), null, null, null, null, 0);
+            String tooLong = EntryLimits.problem(entry);
+            if (tooLong != null) {
+                throw new Tbx.TbxException(d.firstRow + " (the entry that starts there): " + tooLong);
+            }
+            entries.add(entry);
         }
         return entries;
     }
 
     private static final class Draft {
+        /** "FILE, line N" of the entry's first row. */
+        final String firstRow;
         String subject;
         String definitionZh;
         String definitionEn;
         String note;
         final List<Term> terms = new ArrayList<>();
+
+        Draft(String firstRow) {
+            this.firstRow = firstRow;
+        }
     }
 
     /**
