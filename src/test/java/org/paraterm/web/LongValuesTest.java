@@ -64,7 +64,8 @@ class LongValuesTest {
         String token = WebSession.token(wang.get("/entries/3").body());
 
         HttpResponse<String> subject = json(wang, token, "PUT", "/api/entries/3", "{\"version\": 1, \"subject\": \""
-                + "transnational organized crime and ".repeat(7) + "\", \"terms\": [{\"lang\": \"zh\", \"text\": \"贩运人口\"}]}");
+                + "transnational organized crime and ".repeat(7)
+                + "\", \"terms\": [{\"lang\": \"zh\", \"text\": \"贩运人口\"}]}");
         HttpResponse<String> language = json(wang, token, "POST", "/api/entries",
                 "{\"terms\": [{\"lang\": \"zh-hans-cn-unterm\", \"text\": \"贩运人口\"}]}");
 
