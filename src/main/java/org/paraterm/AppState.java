@@ -35,8 +35,19 @@ public class AppState {
         }
     }
 
-    /** Sets a value in one transaction (delete and insert: no upsert syntax is common to H2 and PostgreSQL). */
+    /** The size of app_state.state (V13): room for the longest path Linux allows. */
+    static final int VALUE_LENGTH = 8000;
+
+    /**
+     * Sets a value in one transaction (delete and insert: no upsert syntax is common to H2 and PostgreSQL).
+     *
+     * @throws IllegalArgumentException for a value longer than the column holds
+     */
     public void put(String name, String value) throws SQLException {
+        if (value.length() > VALUE_LENGTH) {
+            throw new IllegalArgumentException(name + ": " + value.length() + " characters, more than the "
+                    + VALUE_LENGTH + " paraterm keeps");
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

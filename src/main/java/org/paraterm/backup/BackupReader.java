@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.paraterm.DatabaseFailure;
 
 /**
  * A backup zip opened for restoring: its manifest read and checked at once, its tables loaded
@@ -168,7 +169,7 @@ public final class BackupReader implements Closeable {
                     throw new BackupException(where + " line " + line + ": " + firstLine(e.getMessage()), e);
                 } catch (SQLException e) {
                     throw new BackupException(where + " line " + line + ": refused by the database: "
-                            + firstLine(e.getMessage()), e);
+                            + DatabaseFailure.explain(where + " line " + line, e), e);
                 }
                 insert.addBatch();
                 if (++pending == BATCH) {
@@ -222,7 +223,7 @@ public final class BackupReader implements Closeable {
             insert.executeBatch();
         } catch (SQLException e) {
             throw new BackupException(where + " near line " + line + ": refused by the database: "
-                    + firstLine(e.getMessage()), e);
+                    + DatabaseFailure.explain(where + " near line " + line, e), e);
         }
     }
 

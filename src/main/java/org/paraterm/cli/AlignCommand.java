@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.paraterm.TableFile;
 import org.paraterm.corpus.TextDecoder;
 import org.paraterm.corpus.UnreadableDocumentException;
 import org.paraterm.english.LanguageGuard;
@@ -26,7 +27,7 @@ import org.paraterm.parallel.ParallelUnit;
  * {@code align --zh FILE --en FILE --out FILE.tsv [--dict FILE.tsv|none]}: aligns a Chinese
  * document with its English version (both as plain text, PDF extracts welcome) and writes one
  * aligned unit per line, {@code zh<TAB>en}, in document order; a sentence without translation has
- * an empty column. No database is needed.
+ * an empty column ({@link TableFile#TSV}: spreadsheet-safe). No database is needed.
  *
  * <p>The dictionary of term pairs that helps the alignment is the starter glossary
  * (glossary/starter.tbx, from the working folder or the jar) unless {@code --dict} names a TSV
@@ -78,7 +79,7 @@ final class AlignCommand {
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             for (ParallelUnit unit : units) {
-                writer.write(cell(unit.zh()) + "\t" + cell(unit.en()) + "\n");
+                writer.write(TableFile.TSV.row(cell(unit.zh()), cell(unit.en())));
             }
         } catch (IOException e) {
             Files.deleteIfExists(partial);
@@ -125,7 +126,8 @@ final class AlignCommand {
                 throw new DictionaryException(file.getFileName() + ":" + (i + 1)
                         + ": expected a Chinese term, a tab and its English rendering");
             }
-            pairs.computeIfAbsent(fields[0].strip(), t -> new ArrayList<>()).add(fields[1].strip());
+            pairs.computeIfAbsent(TableFile.original(fields[0]).strip(), t -> new ArrayList<>())
+                    .add(TableFile.original(fields[1]).strip());
         }
         return AlignmentDictionary.of(pairs);
     }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.paraterm.Database;
+import org.paraterm.DatabaseFailure;
 import org.paraterm.backup.BackupWriter;
 import org.paraterm.backup.Manifest;
 
@@ -90,7 +91,7 @@ final class BackupCommand {
                 break;
             }
         }
-        return "the database in " + data + " cannot be read: " + error.getMessage();
+        return "the database in " + data + " cannot be read: " + DatabaseFailure.explain("backing up " + data, error);
     }
 
     /** The version in the jar's Maven metadata; "development" when run from compiled classes. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paraterm.AppState;
+import org.paraterm.DatabaseFailure;
 import org.paraterm.DatabaseLock;
 import org.paraterm.Database;
 import org.paraterm.concordance.ConcordanceIndex;
@@ -91,6 +92,10 @@ public final class Paraterm {
     public static void main(String[] args) {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         FatalErrors.install(err);
+        if (args.length > 0 && !args[0].equals("serve") && !args[0].startsWith("-")) {
+            // A command's log is the terminal it runs in: no SQL statements there.
+            DatabaseFailure.keepStatementsOutOfTheLog();
+        }
         int status = run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8), err);
         if (status != KEEP_RUNNING) {
             System.exit(status);
@@ -155,7 +160,8 @@ public final class Paraterm {
                 }
                 firstAdmin(context, out);
             } catch (SQLException e) {
-                throw new IOException("the database " + where(options) + " cannot be written: " + e.getMessage(), e);
+                throw new IOException("the database " + where(options) + " cannot be written: "
+                        + DatabaseFailure.explain("starting the server", e), e);
             }
             index(context, out);
             EmbeddedServer server = startListening(context, options);
@@ -180,7 +186,7 @@ public final class Paraterm {
                     () -> out.println("another paraterm instance is starting on this database; waiting for it to finish"));
         } catch (SQLException e) {
             throw new IOException("the database " + where(options) + " cannot be locked for the start: "
-                    + e.getMessage(), e);
+                    + DatabaseFailure.explain("locking the database for the start", e), e);
         }
     }
 
@@ -252,7 +258,8 @@ public final class Paraterm {
         try {
             return store.count();
         } catch (SQLException e) {
-            throw new IOException("the database " + where(options) + " cannot be read: " + e.getMessage(), e);
+            throw new IOException("the database " + where(options) + " cannot be read: "
+                    + DatabaseFailure.explain("counting the documents", e), e);
         }
     }
 
@@ -286,7 +293,8 @@ public final class Paraterm {
             return marker.isPresent() ? !marker.get().equals("finished")
                     : countDocuments(context.getBean(DocumentStore.class), options) == 0;
         } catch (SQLException e) {
-            throw new IOException("the database in " + options.data() + " cannot be read: " + e.getMessage(), e);
+            throw new IOException("the database in " + options.data() + " cannot be read: "
+                    + DatabaseFailure.explain("reading the first-start marker", e), e);
         }
     }
 
@@ -326,7 +334,8 @@ public final class Paraterm {
                 state.put(AppState.FIRST_START, "started");
             }
         } catch (SQLException e) {
-            throw new IOException("the database in " + options.data() + " cannot be written: " + e.getMessage(), e);
+            throw new IOException("the database in " + options.data() + " cannot be written: "
+                    + DatabaseFailure.explain("recording the first start", e), e);
         }
         loadFirstCorpus(context.getBean(CorpusLoader.class), corpus, out);
         loadBundledParallel(context.getBean(ParallelLoader.class), out);
@@ -335,7 +344,8 @@ public final class Paraterm {
         try {
             state.put(AppState.FIRST_START, "finished");
         } catch (SQLException e) {
-            throw new IOException("the database in " + options.data() + " cannot be written: " + e.getMessage(), e);
+            throw new IOException("the database in " + options.data() + " cannot be written: "
+                    + DatabaseFailure.explain("recording the first start", e), e);
         }
     }
 
@@ -433,8 +443,11 @@ public final class Paraterm {
             List<Entry> entries = Tbx.read(in, "glossary/starter.tbx", EntryStatus.APPROVED, true);
             glossary.createAll(entries, "starter", "starter glossary");
             out.println("starter glossary: " + entries.size() + " entries");
-        } catch (Tbx.TbxException | SQLException e) {
+        } catch (Tbx.TbxException e) {
             throw new IOException("the starter glossary cannot be loaded: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IOException("the starter glossary cannot be loaded: "
+                    + DatabaseFailure.explain("importing the starter glossary", e), e);
         }
     }
 
@@ -469,7 +482,7 @@ public final class Paraterm {
             out.printf("%d entries written to %s%n", entries.size(), options.out());
             return 0;
         } catch (SQLException e) {
-            throw new IOException("the glossary cannot be read: " + e.getMessage(), e);
+            throw new IOException("the glossary cannot be read: " + DatabaseFailure.explain("exporting the glossary", e), e);
         }
     }
 
@@ -495,8 +508,12 @@ public final class Paraterm {
             context.getBean(GlossaryStore.class).createAll(entries, "import", "import " + file.getFileName());
             out.printf("%d entries imported from %s (approved, not yet published)%n", entries.size(), file);
             return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("paraterm: " + file + ", " + e.getMessage() + " — nothing imported");
+            return 1;
         } catch (SQLException e) {
-            throw new IOException("the entries cannot be saved, nothing imported: " + e.getMessage(), e);
+            throw new IOException(file + ": the entries cannot be saved, nothing imported: "
+                    + DatabaseFailure.explain("importing " + file, e), e);
         }
     }
 
@@ -507,7 +524,8 @@ public final class Paraterm {
             int count = context.getBean(CorpusMining.class).remine(settings);
             out.println("mined " + count + " candidates");
         } catch (SQLException e) {
-            throw new IOException("mining the corpus failed, the previous candidates are kept: " + e.getMessage(), e);
+            throw new IOException("mining the corpus failed, the previous candidates are kept: "
+                    + DatabaseFailure.explain("mining the corpus", e), e);
         }
     }
 
@@ -525,7 +543,8 @@ public final class Paraterm {
                     : "another paraterm process is mining this database; serving the last complete run's candidates"
                     + " until it finishes");
         } catch (SQLException e) {
-            throw new IOException("mining the corpus failed, the previous candidates are kept: " + e.getMessage(), e);
+            throw new IOException("mining the corpus failed, the previous candidates are kept: "
+                    + DatabaseFailure.explain("mining the corpus", e), e);
         }
     }
 
@@ -544,7 +563,7 @@ public final class Paraterm {
         try {
             FirstAdmin.ensure(context.getBean(UserStore.class), System::getenv, out);
         } catch (SQLException e) {
-            throw new IOException("the accounts cannot be read: " + e.getMessage(), e);
+            throw new IOException("the accounts cannot be read: " + DatabaseFailure.explain("reading the accounts", e), e);
         }
     }
 
@@ -563,7 +582,7 @@ public final class Paraterm {
             Optional<java.time.Instant> lastLoaded = context.getBean(DocumentStore.class).lastLoaded();
             return lastLoaded.isPresent() && lastLoaded.get().isAfter(run.get().finishedAt());
         } catch (SQLException e) {
-            throw new IOException("the candidates cannot be read: " + e.getMessage(), e);
+            throw new IOException("the candidates cannot be read: " + DatabaseFailure.explain("reading the candidates", e), e);
         }
     }
 

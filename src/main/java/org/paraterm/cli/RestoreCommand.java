@@ -22,6 +22,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.paraterm.Database;
+import org.paraterm.DatabaseFailure;
 import org.paraterm.backup.BackupException;
 import org.paraterm.backup.BackupReader;
 import org.paraterm.backup.DatabaseTables;
@@ -76,7 +77,8 @@ final class RestoreCommand {
                 Files.move(staging.resolve(DATABASE_FILE), data.resolve(DATABASE_FILE),
                         StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (SQLException e) {
-                throw new BackupException(file + ": the restore failed, " + data + " is unchanged: " + e.getMessage(), e);
+                throw new BackupException(file + ": the restore failed, " + data + " is unchanged: "
+                        + DatabaseFailure.explain("restoring " + file, e), e);
             } finally {
                 deleteTree(staging);
             }
@@ -162,7 +164,8 @@ final class RestoreCommand {
             }
         } catch (SQLException e) {
             emptyAgain(database);
-            throw new BackupException(file + ": the restore failed, " + where + " is empty again: " + e.getMessage(), e);
+            throw new BackupException(file + ": the restore failed, " + where + " is empty again: "
+                    + DatabaseFailure.explain("restoring " + file, e), e);
         } catch (BackupException | RuntimeException e) {
             emptyAgain(database);
             throw e;
@@ -174,7 +177,8 @@ final class RestoreCommand {
         try (Connection connection = database.connect()) {
             dropAll(connection);
         } catch (SQLException e) {
-            System.err.println("paraterm: the tables of the failed restore could not all be dropped: " + e.getMessage());
+            System.err.println("paraterm: the tables of the failed restore could not all be dropped: "
+                    + DatabaseFailure.explain("dropping the tables of a failed restore", e));
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.paraterm.TableFile;
 import org.paraterm.parallel.LinePairs;
 import org.paraterm.parallel.ParallelFolder;
 import org.paraterm.parallel.ParallelFormatException;
@@ -56,7 +57,7 @@ final class SuggestCommand {
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         int rendered = 0;
         try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            writer.write("term\ten\tscore\tpairs\n");
+            writer.write(TableFile.TSV.row("term", "en", "score", "pairs"));
             for (String term : terms) {
                 List<Rendering> renderings = suggester.suggest(term, ROWS);
                 if (renderings.isEmpty()) {
@@ -66,8 +67,8 @@ final class SuggestCommand {
                 }
                 rendered++;
                 for (Rendering rendering : renderings) {
-                    writer.write(term + "\t" + rendering.english() + "\t"
-                            + String.format(Locale.ROOT, "%.3f", rendering.score()) + "\t" + rendering.pairs() + "\n");
+                    writer.write(TableFile.TSV.row(term, rendering.english(),
+                            String.format(Locale.ROOT, "%.3f", rendering.score()), String.valueOf(rendering.pairs())));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -102,7 +103,10 @@ final class SuggestCommand {
         return units;
     }
 
-    /** The terms of a file: one a line, up to a tab; blank lines and {@code #} comments skipped. */
+    /**
+     * The terms of a file: one a line, up to a tab (so a TSV paraterm wrote, its spreadsheet-safe
+     * quote taken away); blank lines and {@code #} comments skipped.
+     */
     static List<String> terms(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such terms file");
@@ -111,7 +115,7 @@ final class SuggestCommand {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String term = line.replace("\uFEFF", "");
             int tab = term.indexOf('\t');
-            term = (tab >= 0 ? term.substring(0, tab) : term).strip();
+            term = TableFile.original(tab >= 0 ? term.substring(0, tab) : term).strip();
             if (!term.isEmpty() && !term.startsWith("#") && !terms.contains(term)) {
                 terms.add(term);
             }

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.paraterm.DatabaseFailure;
 import org.paraterm.corpus.CleanDocument;
 import org.paraterm.corpus.DocumentStore;
 import org.slf4j.Logger;
@@ -126,7 +127,8 @@ public class ConcordanceIndex {
         try {
             stored = store.contentHashes();
         } catch (SQLException e) {
-            throw new IOException("the documents cannot be read for the concordance: " + e.getMessage(), e);
+            throw new IOException("the documents cannot be read for the concordance: "
+                    + DatabaseFailure.explain("reading the documents for the concordance", e), e);
         }
         Map<Long, IndexedDocument> indexed;
         try (CorpusIndex.View view = corpus.view()) {
@@ -175,7 +177,8 @@ public class ConcordanceIndex {
         try {
             return store.find(id);
         } catch (SQLException e) {
-            throw new IOException("document " + id + " cannot be read for the concordance: " + e.getMessage(), e);
+            throw new IOException("document " + id + " cannot be read for the concordance: "
+                    + DatabaseFailure.explain("reading document " + id + " for the concordance", e), e);
         }
     }
 

@@ -6,14 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.paraterm.DatabaseFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Loads a folder of documents into the store; one bad file never stops the rest. */
 @Singleton
 public class CorpusLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusLoader.class);
 
     /** What happened to one file: an outcome, or the reason it was refused. */
     public record FileResult(Path file, DocumentStore.Outcome outcome, String refusal) {
@@ -82,17 +88,34 @@ public class CorpusLoader {
         }
     }
 
+    /**
+     * One file read and stored, or refused with a sentence that names it. A database failure is
+     * told by its reason, never by the driver's message (which carries the SQL statement); the
+     * exception itself goes to the log.
+     */
     private FileResult loadOne(Path folder, Path file) {
         String source = folder.relativize(file).toString().replace('\\', '/');
+        if (source.length() > DocumentStore.SOURCE_LENGTH) {
+            return new FileResult(file, null, DocumentStore.tooLongSource(source));
+        }
         try {
             byte[] bytes = Files.readAllBytes(file);
             CleanDocument document = reader.read(source, bytes);
             return new FileResult(file, store.save(document, sha256(bytes), bytes.length), null);
         } catch (UnreadableDocumentException e) {
             return new FileResult(file, null, e.getMessage());
-        } catch (Exception e) {
-            return new FileResult(file, null, source + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (SQLException e) {
+            return new FileResult(file, null, source + ": not loaded, nothing of it was stored: "
+                    + DatabaseFailure.explain("storing " + source, e));
+        } catch (IOException e) {
+            LOG.warn("reading {} failed", file, e);
+            return new FileResult(file, null, source + ": the file cannot be read ("
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName())
+                    + ")");
+        } catch (RuntimeException e) {
+            LOG.error("loading {} failed", source, e);
+            return new FileResult(file, null, source + ": not loaded, nothing of it was stored: an unexpected error"
+                    + " (the server log has the details)");
         }
     }
 

@@ -54,6 +54,15 @@ public class DocumentStore {
      *     {@link #generation()} reads it again ({@code paraterm.documents.check-interval}, 1 s):
      *     how soon a document loaded through another instance reaches this one's concordance
      */
+    /** The longest source name (the file's path within the loaded folder) the document table holds (V1). */
+    public static final int SOURCE_LENGTH = 1000;
+
+    /** Why a source name is refused. */
+    public static String tooLongSource(String source) {
+        return source.substring(0, 60) + "…: the file's path is " + source.length() + " characters long; paraterm"
+                + " keeps paths of up to " + SOURCE_LENGTH + " (load it from a shorter folder path)";
+    }
+
     @Inject
     public DocumentStore(DataSource dataSource,
                          @Value("${paraterm.documents.check-interval:1s}") Duration checkInterval) {
@@ -61,7 +70,14 @@ public class DocumentStore {
         this.generation = new RecentReading<>(checkInterval, this::readGeneration);
     }
 
+    /**
+     * @throws IllegalArgumentException for a source name longer than {@link #SOURCE_LENGTH}; the
+     *     name identifies the document, so it is refused rather than shortened
+     */
     public Outcome save(CleanDocument document, String contentHash, long sizeBytes) throws SQLException {
+        if (document.source().length() > SOURCE_LENGTH) {
+            throw new IllegalArgumentException(tooLongSource(document.source()));
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

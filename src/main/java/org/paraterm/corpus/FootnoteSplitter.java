@@ -46,7 +46,7 @@ final class FootnoteSplitter {
                     current = null;
                 }
                 case LINK -> {
-                    links.add(line.stripped());
+                    links.addAll(UnSymbols.links(line.stripped()));
                     inFootnotes = false;
                     pageStarts = true;
                 }

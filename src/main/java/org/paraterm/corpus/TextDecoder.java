@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns a file's bytes into text: a byte-order mark decides (UTF-8, UTF-16), then strict UTF-8,
- * then GB18030, the encoding Chinese Windows tools still write. Files that are empty or not text
- * at all are refused with a reason a person can act on.
+ * then strict GB18030, the encoding Chinese Windows tools still write. GB18030 is a guess that
+ * almost any bytes pass, so its text must also read as Chinese or English
+ * ({@link DecodingPlausibility}): a Latin-1, windows-1252, Shift-JIS or EUC-KR file is refused
+ * rather than loaded as mojibake. Files that are empty or not text at all are refused with a
+ * reason a person can act on.
  */
 public final class TextDecoder {
 
@@ -61,6 +64,12 @@ public final class TextDecoder {
         }
         String chinese = strict(bytes, GB18030);
         if (chinese != null) {
+            String implausible = DecodingPlausibility.problem(chinese);
+            if (implausible != null) {
+                throw new UnreadableDocumentException(source, "the file is not UTF-8, and read as GB18030, "
+                        + implausible + ": it is in another encoding (Latin-1, windows-1252, Shift-JIS, EUC-KR, Big5,"
+                        + " …); save it as UTF-8 and load it again");
+            }
             return chinese;
         }
         throw new UnreadableDocumentException(source,

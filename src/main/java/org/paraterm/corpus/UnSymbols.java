@@ -22,15 +22,28 @@ public final class UnSymbols {
             "A|S|E|ST|CTOC|CAC|CAT|CCPR|CEDAW|CERD|CMW|CRC|CRPD|DP|FCCC|ICCD|TD|UNEP|UNW|HRC"
                     + "|CND|CCPCJ|UNODC|UNCTAD|ECE|ECA|ECLAC|ESCAP|ESCWA|JIU|UNITAR";
 
-    // A part is letters, digits, dots and hyphens ("C.3", "L.18", "Corr.2", "PV.117-120", "S-30"),
-    // optionally followed by a year in brackets of either width ("2462(2019)", "2133 (2014)").
-    private static final String PART = "[A-Za-z0-9][A-Za-z0-9.\\-]*(?:\\s?[(（]\\d{4}[)）])?";
+    // A part between slashes is one of two kinds. A number ("72", "2019", "7-8"), optionally followed
+    // by a year in brackets of either width ("2482(2019)", "2133 (2014)"); a number ends where a
+    // letter follows, so "196https://…" is the number 196 with a web address glued to it. Or a word
+    // with numbered or lettered pieces joined by dots and hyphens ("RES", "C.3", "L.18", "Corr.2",
+    // "PV.117-120", "S-30", "CONF.192", "CHN-HKG"), where a piece starts only after a dot or a
+    // hyphen, so "L.20https" is "L.20" and a glued address again.
+    private static final String NUMBER_PART = "\\d+(?:-\\d+)*(?:\\s?[(（]\\d{4}[)）])?";
+    private static final String WORD_PART = "[A-Za-z]+(?:[.\\-](?:\\d+|[A-Za-z]+))*";
+    private static final String PART = "(?:" + NUMBER_PART + "|" + WORD_PART + ")";
 
     private static final Pattern SYMBOL = Pattern.compile(
             "(?<![A-Za-z0-9/.\\-])(?:" + SERIES + ")(?:/" + PART + ")+");
 
+    /**
+     * No real symbol comes near this length (the longest, such as "A/HRC/WG.6/33/L.10/Add.1/Corr.1",
+     * have about 30 characters); a longer match is a run of numbers and slashes, not a symbol, and
+     * must not reach a VARCHAR(200) column.
+     */
+    static final int MAX_LENGTH = 100;
+
     private static final Pattern UNDOCS_LINK = Pattern.compile(
-            "https?://undocs\\.org/(?:(?:ch|zh|en|fr|es|ru|ar)/)?(\\S+)", Pattern.CASE_INSENSITIVE);
+            "https?://undocs\\.org/(?:(?:ch|zh|en|fr|es|ru|ar)/)?([^\\s?#]+)(?:[?#]\\S*)?", Pattern.CASE_INSENSITIVE);
 
     private UnSymbols() {
     }
@@ -77,7 +90,10 @@ public final class UnSymbols {
         return c >= 'A' && c <= 'Z';
     }
 
-    /** The symbol an undocs.org link points to, or null when {@code url} is not such a link. */
+    /**
+     * The symbol an undocs.org link points to, or null when {@code url} is not such a link or its
+     * path is not one whole symbol (two addresses glued together, a path with more after the symbol).
+     */
     public static String fromLink(String url) {
         Matcher matcher = UNDOCS_LINK.matcher(url.strip());
         if (!matcher.matches()) {
@@ -90,8 +106,30 @@ public final class UnSymbols {
             return null;
         }
         String symbol = canonical(path);
-        return isPlausible(symbol) ? symbol : null;
+        return SYMBOL.matcher(symbol).matches() && isPlausible(symbol) ? symbol : null;
     }
+
+    /**
+     * The web addresses on a line of a PDF's link list: usually one, but lists whose line breaks
+     * were lost come as addresses glued end to start ("…/A/RES/72/196https://undocs.org/…").
+     */
+    public static List<String> links(String line) {
+        List<String> links = new ArrayList<>();
+        Matcher start = LINK_START.matcher(line);
+        int from = -1;
+        while (start.find()) {
+            if (from >= 0) {
+                links.add(line.substring(from, start.start()).strip());
+            }
+            from = start.start();
+        }
+        if (from >= 0) {
+            links.add(line.substring(from).strip());
+        }
+        return links;
+    }
+
+    private static final Pattern LINK_START = Pattern.compile("https?://", Pattern.CASE_INSENSITIVE);
 
     /**
      * One spelling per symbol: no spaces, half-width brackets, upper-case series. "S/RES/2462 (2019)"
@@ -127,6 +165,6 @@ public final class UnSymbols {
 
     private static boolean isPlausible(String symbol) {
         // Every real symbol carries a number somewhere: "A/RES" alone is not one.
-        return symbol.indexOf('/') > 0 && symbol.chars().anyMatch(Character::isDigit);
+        return symbol.indexOf('/') > 0 && symbol.length() <= MAX_LENGTH && symbol.chars().anyMatch(Character::isDigit);
     }
 }

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.paraterm.TableFile;
 
 /**
  * The glossary as CSV (UTF-8, RFC 4180 quoting, a header row), one row per term:
  * {@value #HEADER}. Rows with the same {@code entry} key are one entry; {@code definition} is the
  * entry's definition in the row's language, {@code entry_note} the entry's note. Spreadsheets open
- * it; an import takes all rows or none.
+ * it safely ({@link TableFile}: a cell that would start a formula gets a single quote in front,
+ * which reading takes away again); an import takes all rows or none.
  */
 public final class Csv {
 
@@ -25,14 +27,14 @@ public final class Csv {
     }
 
     public static void write(List<Entry> entries, Writer out) throws IOException {
-        out.write(HEADER);
-        out.write("\r\n");
+        out.write(TableFile.CSV.row(HEADER.split(",")));
         for (Entry entry : entries) {
             for (Term term : entry.terms()) {
                 String definition = term.language().equals("zh") ? entry.definitionZh()
                         : term.language().equals("en") ? entry.definitionEn() : null;
-                row(out, "e" + entry.id(), entry.subject(), term.language(), term.text(), term.type().label(),
-                        term.usage().label(), term.note(), term.source(), term.paragraph(), definition, entry.note());
+                out.write(TableFile.CSV.row("e" + entry.id(), entry.subject(), term.language(), term.text(),
+                        term.type().label(), term.usage().label(), term.note(), term.source(), term.paragraph(),
+                        definition, entry.note()));
             }
         }
         out.flush();
@@ -85,7 +87,7 @@ public final class Csv {
             if (key.isEmpty()) {
                 throw new Tbx.TbxException(where + ": no entry key");
             }
-            Draft draft = drafts.computeIfAbsent(key, k -> new Draft());
+            Draft draft = drafts.computeIfAbsent(key, k -> new Draft(where));
             draft.subject = firstNonBlank(draft.subject, row.get(1));
             draft.note = firstNonBlank(draft.note, row.get(10));
             String language = row.get(2).strip().toLowerCase(java.util.Locale.ROOT);
@@ -105,21 +107,36 @@ public final class Csv {
         }
         List<Entry> entries = new ArrayList<>();
         for (Draft d : drafts.values()) {
-            entries.add(new Entry(0, d.subject, d.definitionZh, d.definitionEn, d.note, status, null, published,
-                    d.terms, List.of(), null, null, null, null, 0));
+            Entry entry = new Entry(0, d.subject, d.definitionZh, d.definitionEn, d.note, status, null, published,
+                    d.terms, List.of(), null, null, null, null, 0);
+            String tooLong = EntryLimits.problem(entry);
+            if (tooLong != null) {
+                throw new Tbx.TbxException(d.firstRow + " (the entry that starts there): " + tooLong);
+            }
+            entries.add(entry);
         }
         return entries;
     }
 
     private static final class Draft {
+        /** "FILE, line N" of the entry's first row. */
+        final String firstRow;
         String subject;
         String definitionZh;
         String definitionEn;
         String note;
         final List<Term> terms = new ArrayList<>();
+
+        Draft(String firstRow) {
+            this.firstRow = firstRow;
+        }
     }
 
-    /** RFC 4180: fields in double quotes may hold commas, quotes (doubled) and line breaks. */
+    /**
+     * RFC 4180: fields in double quotes may hold commas, quotes (doubled) and line breaks. Each
+     * field comes back as {@link TableFile#original}: the quote an export put before a formula
+     * character is taken away.
+     */
     private static void parse(BufferedReader reader, String name, List<List<String>> rows, List<Integer> lines)
             throws IOException, Tbx.TbxException {
         int line = 1;
@@ -153,7 +170,7 @@ public final class Csv {
             } else if (ch == '"' && field.length() == 0) {
                 quoted = true;
             } else if (ch == ',') {
-                row.add(field.toString());
+                row.add(TableFile.original(field.toString()));
                 field.setLength(0);
             } else if (ch == '\n' || ch == '\r') {
                 if (ch == '\r') {
@@ -162,7 +179,7 @@ public final class Csv {
                         reader.reset();
                     }
                 }
-                row.add(field.toString());
+                row.add(TableFile.original(field.toString()));
                 field.setLength(0);
                 rows.add(row);
                 lines.add(rowStart);
@@ -177,7 +194,7 @@ public final class Csv {
             throw new Tbx.TbxException(name + ", line " + rowStart + ": a quoted field is not closed");
         }
         if (any && (field.length() > 0 || !row.isEmpty())) {
-            row.add(field.toString());
+            row.add(TableFile.original(field.toString()));
             rows.add(row);
             lines.add(rowStart);
         }
@@ -201,19 +218,6 @@ public final class Csv {
         }
         throw new Tbx.TbxException(where + ": usage must be preferred, admitted, deprecated or obsolete, not '"
                 + value + "'");
-    }
-
-    private static void row(Writer out, String... fields) throws IOException {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            String field = fields[i] == null ? "" : fields[i];
-            boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-                    || field.indexOf('\r') >= 0;
-            out.write(quote ? '"' + field.replace("\"", "\"\"") + '"' : field);
-        }
-        out.write("\r\n");
     }
 
     private static String firstNonBlank(String current, String value) {

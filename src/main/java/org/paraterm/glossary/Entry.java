@@ -19,8 +19,10 @@ public record Entry(long id, String subject, String definitionZh, String definit
                     Instant modifiedAt, int version) {
 
     public Entry {
-        terms = List.copyOf(terms);
-        evidence = List.copyOf(evidence);
+        // A stored version (entry_version.snapshot) leaves an empty list out, as JSON serialization
+        // here does by default: every entry without evidence comes back from it with none given.
+        terms = terms == null ? List.of() : List.copyOf(terms);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
     /** The preferred term of a language, else its first term. */

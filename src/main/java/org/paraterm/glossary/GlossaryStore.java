@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.paraterm.Columns;
 import org.paraterm.RecentReading;
 
 /**
@@ -58,6 +59,9 @@ public class GlossaryStore {
     public record Comment(long id, String author, Instant createdAt, String text) {
     }
 
+    /** The size of entry_version.action (V13). */
+    private static final int ACTION_LENGTH = 1000;
+
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final RecentReading<String> fingerprint;
@@ -74,13 +78,24 @@ public class GlossaryStore {
         this.fingerprint = new RecentReading<>(checkInterval, this::readFingerprint);
     }
 
-    /** Saves a new entry as version 1 and returns it with its id. */
+    /**
+     * Saves a new entry as version 1 and returns it with its id.
+     *
+     * @throws IllegalArgumentException when a field is longer than its column ({@link EntryLimits})
+     */
     public Entry create(Entry draft, String by, String action) throws SQLException {
+        EntryLimits.check(draft);
         return inTransaction(connection -> insert(connection, draft, by, action));
     }
 
     /** Saves many new entries, all or none (one transaction): an import. */
     public int createAll(List<Entry> drafts, String by, String action) throws SQLException {
+        for (int i = 0; i < drafts.size(); i++) {
+            String problem = EntryLimits.problem(drafts.get(i));
+            if (problem != null) {
+                throw new IllegalArgumentException("entry " + (i + 1) + ", " + problem);
+            }
+        }
         return inTransaction(connection -> {
             for (Entry draft : drafts) {
                 insert(connection, draft, by, action);
@@ -126,6 +141,7 @@ public class GlossaryStore {
      * someone saved in between, nothing is written and the exception shows their change.
      */
     public Entry update(Entry edited, String by, String action) throws SQLException {
+        EntryLimits.check(edited);
         return inTransaction(connection -> {
             Entry current = load(connection, edited.id(), true)
                     .orElseThrow(() -> new IllegalArgumentException("no entry " + edited.id()));
@@ -666,7 +682,9 @@ public class GlossaryStore {
             version.setString(3, toJson(saved));
             version.setString(4, by);
             version.setTimestamp(5, Timestamp.from(saved.modifiedAt()));
-            version.setString(6, action);
+            // The action may name a file or a term (V13 gives it 1,000 characters); a longer one is a
+            // description still, and is shortened rather than refused.
+            version.setString(6, Columns.clip(action, ACTION_LENGTH));
             version.executeUpdate();
             for (Change c : differences(before, saved)) {
                 change.setLong(1, saved.id());

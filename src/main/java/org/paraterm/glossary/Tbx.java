@@ -188,8 +188,13 @@ public final class Tbx {
                             if (entry.terms.isEmpty()) {
                                 throw problem(name, xml, "an entry without terms");
                             }
-                            entries.add(new Entry(0, entry.subject, entry.definitionZh, entry.definitionEn, entry.note,
-                                    status, null, published, entry.terms, List.of(), null, null, null, null, 0));
+                            Entry read = new Entry(0, entry.subject, entry.definitionZh, entry.definitionEn,
+                                    entry.note, status, null, published, entry.terms, List.of(), null, null, null, null, 0);
+                            String tooLong = EntryLimits.problem(read);
+                            if (tooLong != null) {
+                                throw problem(name, xml, "the entry ending here has " + tooLong);
+                            }
+                            entries.add(read);
                             entry = null;
                         }
                         default -> { }

@@ -2,10 +2,12 @@ package org.paraterm.mining;
 
 import java.util.List;
 import java.util.Locale;
+import org.paraterm.TableFile;
 
 /**
  * The {@code mine} command's TSV: a header row, then {@code rank term freq docs score variants
- * context}, best first. Scripts and evaluations read it; keep the columns.
+ * context}, best first. Scripts and evaluations read it; keep the columns. Written as
+ * {@link TableFile#TSV}, safe to open in a spreadsheet.
  */
 public final class CandidateTable {
 
@@ -15,17 +17,13 @@ public final class CandidateTable {
     }
 
     public static String write(List<MinedCandidate> candidates, int top) {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        StringBuilder out = new StringBuilder(TableFile.TSV.row(HEADER.split("\t")));
         for (MinedCandidate mined : candidates.subList(0, Math.min(top, candidates.size()))) {
             Candidate candidate = mined.candidate();
-            out.append(mined.rank()).append('\t')
-                    .append(candidate.term()).append('\t')
-                    .append(candidate.frequency()).append('\t')
-                    .append(candidate.documents()).append('\t')
-                    .append(String.format(Locale.ROOT, "%.3f", candidate.score())).append('\t')
-                    .append(variantColumn(mined.variants())).append('\t')
-                    .append(mined.contexts().isEmpty() ? "" : cell(mined.contexts().get(0).text()))
-                    .append('\n');
+            out.append(TableFile.TSV.row(String.valueOf(mined.rank()), candidate.term(),
+                    String.valueOf(candidate.frequency()), String.valueOf(candidate.documents()),
+                    String.format(Locale.ROOT, "%.3f", candidate.score()), variantColumn(mined.variants()),
+                    mined.contexts().isEmpty() ? "" : mined.contexts().get(0).text()));
         }
         return out.toString();
     }
@@ -41,9 +39,5 @@ public final class CandidateTable {
                     .append(variant.frequency());
         }
         return column.toString();
-    }
-
-    private static String cell(String text) {
-        return text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 }

@@ -13,8 +13,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.paraterm.DatabaseFailure;
 import org.paraterm.english.LanguageGuard;
 import org.paraterm.english.LanguageMismatchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads parallel text into the {@link ParallelStore}, one source at a time and each whole or not
@@ -25,6 +28,8 @@ import org.paraterm.english.LanguageMismatchException;
  */
 @Singleton
 public class ParallelLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParallelLoader.class);
 
     /** What happened to one source: an outcome and its unit count, or why it was refused. */
     public record SourceResult(String source, String format, ParallelStore.Outcome outcome, int units,
@@ -162,10 +167,25 @@ public class ParallelLoader {
         return new SourceResult(source, format, store.save(source, format, hash, units), units.size(), skipped, null);
     }
 
-    /** An unexpected failure (disk, database): named, without a stack trace; nothing was stored. */
+    /**
+     * An unexpected failure (disk, database): named, without a stack trace, SQL or other internals,
+     * which go to the log; nothing was stored.
+     */
     private static SourceResult failed(String source, String format, Path file, Exception e) {
-        return SourceResult.refused(source, format, file.getFileName() + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        String reason;
+        if (e instanceof java.sql.SQLException sql) {
+            reason = "nothing of it was stored: " + DatabaseFailure.explain("storing parallel source " + source, sql);
+        } else if (e instanceof IllegalArgumentException tooLong && source.length() > ParallelStore.NAME_LENGTH) {
+            return SourceResult.refused(source, format, tooLong.getMessage());
+        } else if (e instanceof IOException) {
+            LOG.warn("reading {} failed", file, e);
+            reason = "the file cannot be read (" + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : e.getClass().getSimpleName()) + ")";
+        } else {
+            LOG.error("loading parallel source {} failed", source, e);
+            reason = "nothing of it was stored: an unexpected error (the server log has the details)";
+        }
+        return SourceResult.refused(source, format, file.getFileName() + ": " + reason);
     }
 
     private static List<Path> files(Path folder) throws IOException {

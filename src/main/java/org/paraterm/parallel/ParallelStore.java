@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.paraterm.Columns;
 import org.paraterm.RecentReading;
 import org.paraterm.TableFingerprint;
 
@@ -28,6 +29,8 @@ public class ParallelStore {
 
     /** Units written per JDBC batch. */
     private static final int BATCH = 500;
+    /** The longest source name parallel_source.name holds, and the size of parallel_unit.document (V5). */
+    public static final int NAME_LENGTH = 1000;
 
     private final DataSource dataSource;
     private final RecentReading<Long> version;
@@ -42,8 +45,18 @@ public class ParallelStore {
         this.version = new RecentReading<>(checkInterval, () -> TableFingerprint.ofIds(dataSource, "parallel_source"));
     }
 
-    /** Stores {@code units} as the whole content of {@code source}, replacing what it held. */
+    /**
+     * Stores {@code units} as the whole content of {@code source}, replacing what it held.
+     *
+     * @throws IllegalArgumentException for a source name longer than {@link #NAME_LENGTH}: the name
+     *     identifies the source, so it is refused rather than shortened
+     */
     public Outcome save(String source, String format, String sha256, List<ParallelUnit> units) throws SQLException {
+        if (source.length() > NAME_LENGTH) {
+            throw new IllegalArgumentException(source.substring(0, 60) + "…: the source's path is " + source.length()
+                    + " characters long; paraterm keeps paths of up to " + NAME_LENGTH
+                    + " (load it from a shorter folder path)");
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -195,7 +208,8 @@ public class ParallelStore {
                 insert.setInt(2, i);
                 insert.setString(3, unit.zh());
                 insert.setString(4, unit.en());
-                insert.setString(5, unit.document() == null ? "" : unit.document());
+                // a unit's document is a label (a TMX attribute, an id line): shortened, not refused
+                insert.setString(5, unit.document() == null ? "" : Columns.clip(unit.document(), NAME_LENGTH));
                 insert.setInt(6, unit.zhSentences());
                 insert.setInt(7, unit.enSentences());
                 insert.setDouble(8, unit.confidence());

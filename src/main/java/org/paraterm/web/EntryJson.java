@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.paraterm.glossary.Entry;
+import org.paraterm.glossary.EntryLimits;
 import org.paraterm.glossary.EntryStatus;
 import org.paraterm.glossary.Evidence;
 import org.paraterm.glossary.SearchMatch;
@@ -115,10 +116,15 @@ final class EntryJson {
         if (current != null && input.version() == null) {
             throw new BadInput("version: say which version you edited (optimistic locking)");
         }
-        return new Entry(id, input.subject(), input.definitionZh(), input.definitionEn(), input.note(), status,
+        Entry entry = new Entry(id, input.subject(), input.definitionZh(), input.definitionEn(), input.note(), status,
                 current == null ? null : current.rejectionReason(), current != null && current.published(), terms,
                 current == null ? List.of() : current.evidence(), null, null, null, null,
                 input.version() == null ? 0 : input.version());
+        String tooLong = EntryLimits.problem(entry);
+        if (tooLong != null) {
+            throw new BadInput(tooLong);
+        }
+        return entry;
     }
 
     private static Term term(TermInput input, String where) {

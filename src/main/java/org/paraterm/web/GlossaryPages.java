@@ -138,7 +138,7 @@ public class GlossaryPages {
                 return HttpResponse.seeOther(URI.create("/entries/" + entry.id() + "/edit"));
             }
             return redirect(back, "done", "approved " + form.get("term") + " → entry " + entry.id());
-        } catch (ReviewException | EntryJson.BadInput e) {
+        } catch (ReviewException | EntryJson.BadInput | IllegalArgumentException e) {
             return redirect(back, "problem", e.getMessage());
         }
     }
@@ -187,7 +187,7 @@ public class GlossaryPages {
             String english = form.getOrDefault("accept", form.get("english"));
             Entry entry = review.addRendering(entryId, version, english, user.getName());
             return redirect(back, "done", "added " + english.strip() + " to entry " + entry.id());
-        } catch (ReviewException | ConcurrentEditException | NumberFormatException e) {
+        } catch (ReviewException | ConcurrentEditException | IllegalArgumentException e) {
             return redirect(back, "problem", e instanceof NumberFormatException ? "which entry?" : e.getMessage());
         }
     }
