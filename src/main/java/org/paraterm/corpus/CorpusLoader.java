@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.paraterm.KillPoint;
 
 /** Loads a folder of documents into the store; one bad file never stops the rest. */
 @Singleton
@@ -42,6 +43,7 @@ public class CorpusLoader {
             FileResult result = loadOne(folder, file);
             results.add(result);
             progress.done(results.size(), files.size(), result);
+            KillPoint.reach(KillPoint.DOCUMENT_LOADED);
         }
         return results;
     }

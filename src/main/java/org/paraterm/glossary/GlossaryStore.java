@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.paraterm.KillPoint;
 import org.paraterm.RecentReading;
 
 /**
@@ -82,8 +83,11 @@ public class GlossaryStore {
     /** Saves many new entries, all or none (one transaction): an import. */
     public int createAll(List<Entry> drafts, String by, String action) throws SQLException {
         return inTransaction(connection -> {
-            for (Entry draft : drafts) {
-                insert(connection, draft, by, action);
+            for (int i = 0; i < drafts.size(); i++) {
+                if (i == drafts.size() / 2) {
+                    KillPoint.reach(KillPoint.IMPORT_HALF_WRITTEN);
+                }
+                insert(connection, drafts.get(i), by, action);
             }
             return drafts.size();
         });
