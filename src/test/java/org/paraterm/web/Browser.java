@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * A real headless Chromium driven through chromedriver's W3C WebDriver protocol (plain HTTP and
  * JSON, so no client library). Debian's {@code chromium} and {@code chromium-driver} packages
- * provide both; {@code .ci/run} installs them.
+ * provide both; {@code ./test} installs them.
  */
 final class Browser implements AutoCloseable {
 
@@ -179,6 +179,6 @@ final class Browser implements AutoCloseable {
             }
         }
         throw new IllegalStateException(name + " is not installed: apt-get install chromium chromium-driver"
-                + " (.ci/run does this)");
+                + " (./test does this)");
     }
 }
