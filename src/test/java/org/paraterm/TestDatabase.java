@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for example {@code jdbc:postgresql://127.0.0.1:5432/postgres}; user and password from
  * PARATERM_DB_USER and PARATERM_DB_PASSWORD, and the user may create databases), every folder gets
  * a fresh database of its own instead, so tests stay as independent as with H2; the databases are
- * dropped when the test run ends. {@code .ci/run} runs the suite both ways.
+ * dropped when the test run ends. {@code ./test} (README's test command) runs the suite both ways.
  */
 public final class TestDatabase {
 

@@ -27,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.paraterm.DatabaseFailure;
+import org.paraterm.KillPoint;
 
 /**
  * A backup zip opened for restoring: its manifest read and checked at once, its tables loaded
@@ -107,6 +108,7 @@ public final class BackupReader implements Closeable {
             for (Manifest.TableEntry table : manifest.tables()) {
                 loadTable(target, table, present.get(table.name()));
             }
+            KillPoint.reach(KillPoint.RESTORE_ROWS_LOADED);
             target.commit();
             // After the commit: in H2 an ALTER TABLE commits by itself, and a counter set too low
             // would only be noticed by the next insert.

@@ -19,6 +19,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.paraterm.DatabaseFailure;
+import org.paraterm.KillPoint;
 import org.paraterm.corpus.CleanDocument;
 import org.paraterm.corpus.DocumentStore;
 import org.slf4j.Logger;
@@ -150,7 +151,7 @@ public class ConcordanceIndex {
             }
         }
         if (!missing.isEmpty()) {
-            // A rebuild takes seconds at start: the line says it began (and gives the kill test its moment).
+            // A rebuild takes seconds at start: the line says it began.
             LOG.info("concordance: indexing {} documents", missing.size());
         }
         for (Map.Entry<Long, String> entry : missing.entrySet()) {
@@ -159,6 +160,7 @@ public class ConcordanceIndex {
                 corpus.add(entry.getKey(), entry.getValue(), document.get());
                 changed++;
                 dirty = true;
+                KillPoint.reach(KillPoint.INDEX_HALF_BUILT);
             }
         }
         if (dirty || !synchronizedOnce) {

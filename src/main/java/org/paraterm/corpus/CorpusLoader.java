@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.paraterm.DatabaseFailure;
+import org.paraterm.KillPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ public class CorpusLoader {
             FileResult result = loadOne(folder, file);
             results.add(result);
             progress.done(results.size(), files.size(), result);
+            KillPoint.reach(KillPoint.DOCUMENT_LOADED);
         }
         return results;
     }

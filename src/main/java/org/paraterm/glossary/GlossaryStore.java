@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.paraterm.Columns;
+import org.paraterm.KillPoint;
 import org.paraterm.RecentReading;
 
 /**
@@ -97,8 +98,11 @@ public class GlossaryStore {
             }
         }
         return inTransaction(connection -> {
-            for (Entry draft : drafts) {
-                insert(connection, draft, by, action);
+            for (int i = 0; i < drafts.size(); i++) {
+                if (i == drafts.size() / 2) {
+                    KillPoint.reach(KillPoint.IMPORT_HALF_WRITTEN);
+                }
+                insert(connection, drafts.get(i), by, action);
             }
             return drafts.size();
         });

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.paraterm.KillPoint;
 import org.paraterm.RecentReading;
 
 /**
@@ -131,6 +132,7 @@ public class CandidateStore {
             try {
                 removeRunsExcept(connection, previous, run);
                 insertCandidates(connection, run, mined, documentIds);
+                KillPoint.reach(KillPoint.CANDIDATES_WRITTEN);
                 try (PreparedStatement finish = connection.prepareStatement("UPDATE mining_run SET finished_at = ?,"
                         + " candidates = ?, millis = ?, complete = TRUE WHERE id = ?")) {
                     finish.setTimestamp(1, Timestamp.from(Instant.now()));

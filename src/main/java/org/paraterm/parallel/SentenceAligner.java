@@ -97,16 +97,26 @@ public final class SentenceAligner {
 
     /** The alignment as beads of sentence indices, in order. */
     List<Bead> beads(List<String> zhSentences, List<String> enSentences) {
+        return search(zhSentences, enSentences).beads();
+    }
+
+    /** The beads, and how many cells of the n × m grid the bands searched (all of them, summed over the widenings). */
+    record Search(List<Bead> beads, long cells) {
+    }
+
+    Search search(List<String> zhSentences, List<String> enSentences) {
         Problem problem = new Problem(zhSentences, enSentences);
         double[] line = useAnchors ? problem.anchoredLine() : problem.diagonal();
         int n = zhSentences.size();
         int m = enSentences.size();
+        long cells = 0;
         for (int width = FIRST_BAND; ; width *= 2) {
             Band band = new Band(line, width, n, m);
+            cells += band.cells;
             Lattice lattice = new Lattice(problem, band);
             int[] path = lattice.viterbi();
             if (band.covers(n, m) || !band.touchesEdge(path, m)) {
-                return lattice.beads(path);
+                return new Search(lattice.beads(path), cells);
             }
         }
     }

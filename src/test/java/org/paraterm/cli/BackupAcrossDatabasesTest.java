@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.paraterm.Database;
+import org.paraterm.KillPoint;
 import org.paraterm.TestDatabase;
 import org.paraterm.backup.DatabaseTables;
 
@@ -113,11 +114,9 @@ class BackupAcrossDatabasesTest {
     void shouldRefuseAHalfRestoredDatabaseAfterAKillAndRestoreItWholeWhenRunAgain() throws Exception {
         Database target = TestDatabase.of(folder.resolve("killed"));
 
-        Child restore = Child.start("restore", fromH2.toString(), "--db", target.url());
-        restore.await(line -> line.startsWith("loading "));
-        boolean runningWhenKilled = restore.process.isAlive();
+        Child restore = Child.startPausedAt(KillPoint.RESTORE_ROWS_LOADED, "restore", fromH2.toString(), "--db", target.url());
+        restore.awaitPause();
         restore.kill();
-        assertThat(runningWhenKilled).isTrue();
         try (Connection connection = target.connect()) {
             assertThat(Database.interruptedRestore(connection)).get().asString().contains(fromH2.toString());
             assertThat(DatabaseTables.rowCounts(connection).values()).as("the load is one transaction").containsOnly(0L);

@@ -2,6 +2,10 @@ package org.paraterm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.ApplicationContext;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,17 +17,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paraterm.KillPoint;
 import org.paraterm.TestDatabase;
 import org.paraterm.backup.DatabaseTables;
 
 /**
  * kill -9 in the middle of a job, then a restart: paraterm runs as a child process (this test's
  * own class path, {@code java org.paraterm.cli.Paraterm …}, on the test run's database: the H2 file
- * of the data folder, or with --db the PostgreSQL database TestDatabase gives it) and is killed with SIGKILL
- * ({@link Process#destroyForcibly}) at a point its output shows — after the first document of a
- * first start, after the first files of an ingest, between an ingest's load and its mining, during
- * a glossary import. Then the database must open, hold no half-loaded document or entry, and the
- * interrupted job must run again to the same end as a run that was never killed.
+ * of the data folder, or with --db the PostgreSQL database TestDatabase gives it), stops at a
+ * {@link KillPoint} — a first start's first document committed, an ingest's first of ten, an
+ * ingest's candidates written under a mining run not yet complete, half of a glossary import
+ * written in its transaction — and is killed there with SIGKILL ({@link Process#destroyForcibly}).
+ * Then the database must open, hold no half-loaded document or entry, and the interrupted job,
+ * run again (in this JVM: the same code on the same database), must reach the same end as a run
+ * that was never killed.
  */
 class KillRecoveryTest {
 
@@ -37,23 +44,20 @@ class KillRecoveryTest {
         Path killed = temp.resolve("killed");
         Path clean = temp.resolve("clean");
 
-        Child first = Child.start(TestDatabase.command("serve", "--port", Child.freePort(), "--data", killed.toString()));
-        first.await(line -> line.startsWith("loaded "));
+        Child first = Child.startPausedAt(KillPoint.DOCUMENT_LOADED,
+                TestDatabase.command("serve", "--port", Child.freePort(), "--data", killed.toString()));
+        first.awaitPause();
         first.kill();
 
-        assertThat(count(killed, "SELECT COUNT(*) FROM document")).isBetween(1L, 4L);
+        assertThat(first.output()).contains("loaded 000_feb26cac1e66415a.txt").doesNotContain("loaded 001_");
+        assertThat(count(killed, "SELECT COUNT(*) FROM document")).isEqualTo(1);
         assertThat(count(killed, "SELECT COUNT(*) FROM entry")).isZero();
         assertWhole(killed);
 
-        Child again = Child.start(TestDatabase.command("serve", "--port", Child.freePort(), "--data", killed.toString()));
-        again.await(line -> line.startsWith("paraterm is ready"));
-        again.kill();
-        Child never = Child.start(TestDatabase.command("serve", "--port", Child.freePort(), "--data", clean.toString()));
-        never.await(line -> line.startsWith("paraterm is ready"));
-        never.kill();
+        String again = serveAndStop(killed);
+        serveAndStop(clean);
 
-        assertThat(again.output()).contains("completing the first start that was interrupted",
-                "starter glossary: 45 entries");
+        assertThat(again).contains("completing the first start that was interrupted", "starter glossary: 45 entries");
         assertThat(count(killed, "SELECT COUNT(*) FROM document")).isEqualTo(5);
         assertThat(count(killed, "SELECT COUNT(*) FROM entry")).isEqualTo(45);
         assertThat(rowCounts(killed)).isEqualTo(rowCounts(clean));
@@ -67,19 +71,18 @@ class KillRecoveryTest {
         copyCorpus(folder.resolve("2020"));
         copyCorpus(folder.resolve("2021"));
 
-        Child ingest = Child.start(TestDatabase.command("ingest", folder.toString(), "--data", data.toString()));
-        ingest.await(line -> line.startsWith("2/10 "));
+        Child ingest = Child.startPausedAt(KillPoint.DOCUMENT_LOADED,
+                TestDatabase.command("ingest", folder.toString(), "--data", data.toString()));
+        ingest.awaitPause();
         ingest.kill();
 
-        long loaded = count(data, "SELECT COUNT(*) FROM document");
-        assertThat(loaded).isBetween(2L, 9L);
+        assertThat(count(data, "SELECT COUNT(*) FROM document")).isEqualTo(1);
         assertWhole(data);
 
-        Child again = Child.start(TestDatabase.command("ingest", folder.toString(), "--data", data.toString()));
-        assertThat(again.exit()).isZero();
+        Child.Run again = Child.runHere(TestDatabase.command("ingest", folder.toString(), "--data", data.toString()));
+        assertThat(again.status()).as(again.output()).isZero();
 
-        assertThat(again.output()).contains((10 - loaded) + " loaded, 0 replaced, " + loaded + " unchanged, 0 refused",
-                "mined ");
+        assertThat(again.output()).contains("9 loaded, 0 replaced, 1 unchanged, 0 refused", "mined ");
         assertThat(count(data, "SELECT COUNT(*) FROM document")).isEqualTo(10);
         assertThat(count(data, "SELECT documents FROM mining_run WHERE complete = TRUE ORDER BY id DESC LIMIT 1")).isEqualTo(10);
         assertWhole(data);
@@ -97,46 +100,53 @@ class KillRecoveryTest {
     @Test
     void shouldMineAgainWhenAnIngestWasKilledAfterLoadingBeforeItsCandidatesWereStored() throws Exception {
         Path data = temp.resolve("data");
-        Child first = Child.start(TestDatabase.command("ingest", CORPUS.toString(), "--data", data.toString()));
-        first.await(line -> line.startsWith("5 loaded"));
+        Child first = Child.startPausedAt(KillPoint.CANDIDATES_WRITTEN,
+                TestDatabase.command("ingest", CORPUS.toString(), "--data", data.toString()));
+        first.awaitPause();
         first.kill();
+        assertThat(first.output()).contains("5 loaded").doesNotContain("mined ");
         assertThat(count(data, "SELECT COUNT(*) FROM document")).isEqualTo(5);
+        assertThat(count(data, "SELECT COUNT(*) FROM candidate")).as("rows of the killed run").isPositive();
         assertThat(count(data, SHOWN_CANDIDATES)).isZero();
 
-        Child again = Child.start(TestDatabase.command("ingest", CORPUS.toString(), "--data", data.toString()));
-        assertThat(again.exit()).isZero();
+        Child.Run again = Child.runHere(TestDatabase.command("ingest", CORPUS.toString(), "--data", data.toString()));
+        assertThat(again.status()).as(again.output()).isZero();
 
-        String output = again.output();
-        assertThat(output).contains("0 loaded, 0 replaced, 5 unchanged, 0 refused", "mined ");
-        assertThat(count(data, SHOWN_CANDIDATES)).as(output).isPositive();
+        assertThat(again.output()).contains("0 loaded, 0 replaced, 5 unchanged, 0 refused", "mined ");
+        assertThat(count(data, SHOWN_CANDIDATES)).as(again.output()).isPositive();
         assertThat(count(data, "SELECT documents FROM mining_run WHERE complete = TRUE ORDER BY id DESC LIMIT 1")).isEqualTo(5);
     }
 
     @Test
     void shouldLeaveTheGlossaryAsItWasWhenAnImportIsKilledAndImportItAllWhenRunAgain() throws Exception {
         Path data = temp.resolve("data");
-        Path large = temp.resolve("large.tbx");
-        int entries = writeLargeGlossary(large, 200);
-        Child starter = Child.start(TestDatabase.command("import", "glossary/starter.tbx", "--data", data.toString()));
-        assertThat(starter.exit()).isZero();
+        Path larger = temp.resolve("larger.tbx");
+        int entries = writeLargerGlossary(larger, 4);
+        Child.Run starter = Child.runHere(TestDatabase.command("import", "glossary/starter.tbx", "--data", data.toString()));
+        assertThat(starter.status()).as(starter.output()).isZero();
 
-        Child killed = Child.start(TestDatabase.command("import", large.toString(), "--data", data.toString()));
-        killed.await(line -> line.startsWith("importing "));
-        Thread.sleep(300);
-        boolean runningWhenKilled = killed.process.isAlive();
+        Child killed = Child.startPausedAt(KillPoint.IMPORT_HALF_WRITTEN,
+                TestDatabase.command("import", larger.toString(), "--data", data.toString()));
+        killed.awaitPause();
         killed.kill();
 
-        long after = count(data, "SELECT COUNT(*) FROM entry");
-        assertThat(runningWhenKilled).isTrue();
-        assertThat(after).as("all of the import or none of it").isIn(45L, 45L + entries);
+        assertThat(killed.output()).contains("importing " + entries + " entries").doesNotContain("imported");
+        assertThat(count(data, "SELECT COUNT(*) FROM entry")).as("none of the import").isEqualTo(45);
         assertThat(count(data, "SELECT COUNT(*) FROM entry e WHERE NOT EXISTS"
                 + " (SELECT 1 FROM entry_term t WHERE t.entry_id = e.id)")).isZero();
 
-        if (after == 45) {
-            Child again = Child.start(TestDatabase.command("import", large.toString(), "--data", data.toString()));
-            assertThat(again.exit()).isZero();
-        }
+        Child.Run again = Child.runHere(TestDatabase.command("import", larger.toString(), "--data", data.toString()));
+        assertThat(again.status()).as(again.output()).isZero();
         assertThat(count(data, "SELECT COUNT(*) FROM entry")).isEqualTo(45L + entries);
+    }
+
+    /** A server started in this JVM on the folder's database until it is ready, then stopped; what it printed. */
+    private static String serveAndStop(Path data) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ApplicationContext ignored = Paraterm.startServer(Options.parse(TestDatabase.command("serve",
+                "--port", "0", "--data", data.toString())), new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            return out.toString(StandardCharsets.UTF_8);
+        }
     }
 
     /** No document without its paragraphs and sentences, and the first-start marker, if any, consistent. */
@@ -148,7 +158,7 @@ class KillRecoveryTest {
     }
 
     /** The starter glossary's entries again and again, each copy's terms made distinct by a number. */
-    private static int writeLargeGlossary(Path file, int copies) throws Exception {
+    private static int writeLargerGlossary(Path file, int copies) throws Exception {
         String starter = Files.readString(Path.of("glossary", "starter.tbx"));
         int bodyStart = starter.indexOf("<body>") + "<body>".length();
         int bodyEnd = starter.indexOf("</body>");

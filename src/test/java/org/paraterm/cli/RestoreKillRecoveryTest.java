@@ -2,6 +2,8 @@ package org.paraterm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -21,15 +23,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paraterm.Database;
+import org.paraterm.KillPoint;
 import org.paraterm.backup.DatabaseTables;
 
 /**
  * kill -9 during the two jobs that rebuild something whole: a {@code restore} (staging database
  * loaded, then renamed over the old one) and the concordance index rebuilt at a start (after a
  * restore, or when the index is missing). Like {@link KillRecoveryTest}, paraterm runs as a child
- * process killed at a line of its output. The data folders are H2 files on every test run: the
- * staging-and-rename these tests kill is the H2 restore's (a restore into PostgreSQL is one
- * transaction after Flyway, docs/11-backup-and-faults.md).
+ * process that stops at a {@link KillPoint} and is killed there, and the job runs again in this
+ * JVM. The data folders are H2 files on every test run: the staging-and-rename these tests kill is
+ * the H2 restore's (a restore into PostgreSQL is one transaction after Flyway,
+ * docs/11-backup-and-faults.md; BackupAcrossDatabasesTest kills that one).
  */
 class RestoreKillRecoveryTest {
 
@@ -59,21 +63,17 @@ class RestoreKillRecoveryTest {
         run("import", "glossary/starter.tbx", "--data", data.toString());
         Map<String, Long> oldRows = rowCounts(data);
 
-        Child restore = Child.start("restore", backup.toString(), "--data", data.toString(), "--force");
-        restore.await(line -> line.startsWith("loading "));
-        Thread.sleep(300);
-        boolean runningWhenKilled = restore.process.isAlive();
+        Child restore = Child.startPausedAt(KillPoint.RESTORE_ROWS_LOADED,
+                "restore", backup.toString(), "--data", data.toString(), "--force");
+        restore.awaitPause();
         restore.kill();
 
-        assertThat(runningWhenKilled).isTrue();
-        Map<String, Long> afterKill = rowCounts(data);
-        assertThat(afterKill).as("the old database, or (killed after the rename) the restored one")
-                .isIn(oldRows, sourceRows);
+        assertThat(data.resolve("restore.tmp")).as("the killed restore's staging folder").exists();
+        assertThat(rowCounts(data)).as("the old database").isEqualTo(oldRows);
 
-        Child again = Child.start("restore", backup.toString(), "--data", data.toString(), "--force");
-        assertThat(again.exit()).as(again.output()).isZero();
+        String again = run("restore", backup.toString(), "--data", data.toString(), "--force");
 
-        assertThat(again.output()).contains("restored " + backup + " into " + data.toAbsolutePath());
+        assertThat(again).contains("restored " + backup + " into " + data.toAbsolutePath());
         assertThat(rowCounts(data)).isEqualTo(sourceRows);
         assertThat(data.resolve("restore.tmp")).doesNotExist();
     }
@@ -84,24 +84,20 @@ class RestoreKillRecoveryTest {
         run("restore", backup.toString(), "--data", data.toString());
         assertThat(data.resolve("index")).doesNotExist();
 
-        Child first = Child.start("serve", "--port", Child.freePort(), "--data", data.toString());
-        first.await(line -> line.contains("concordance: indexing 5 documents"));
-        // Killed at once: on a quiet machine the five documents are indexed and committed within
-        // half a second, and then the next start has nothing to rebuild.
-        boolean runningWhenKilled = first.process.isAlive();
+        Child first = Child.startPausedAt(KillPoint.INDEX_HALF_BUILT,
+                "serve", "--port", Child.freePort(), "--data", data.toString());
+        first.awaitPause();
         first.kill();
-        assertThat(runningWhenKilled).isTrue();
-        assertThat(first.output()).doesNotContain("paraterm is ready").doesNotContain("indexed 5 documents");
+        assertThat(first.output()).contains("concordance: indexing 5 documents")
+                .doesNotContain("paraterm is ready").doesNotContain("indexed 5 documents");
 
-        String port = Child.freePort();
-        Child again = Child.start("serve", "--port", port, "--data", data.toString());
-        try {
-            again.await(line -> line.startsWith("paraterm is ready"));
-            assertThat(again.output()).contains("indexed 5 documents for the concordance");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ApplicationContext again = Paraterm.startServer(Options.parse(new String[] {"serve", "--port", "0",
+                "--data", data.toString()}), new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("indexed 5 documents for the concordance");
+            int port = again.getBean(EmbeddedServer.class).getPort();
             assertThat(get(port, "/api/concordance/counts?q=" + URLEncoder.encode("会员国", StandardCharsets.UTF_8)))
                     .contains("\"total\":251");
-        } finally {
-            again.kill();
         }
         assertThat(count(data, "SELECT COUNT(*) FROM document")).isEqualTo(5);
     }
@@ -121,15 +117,14 @@ class RestoreKillRecoveryTest {
         }
     }
 
-    /** A command in this JVM; its exit status must be 0. */
-    private static void run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = Paraterm.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    /** A command in this JVM; its exit status must be 0. What it printed. */
+    private static String run(String... args) {
+        Child.Run run = Child.runHere(args);
+        assertThat(run.status()).as(run.output()).isZero();
+        return run.output();
     }
 
-    private static String get(String port, String path) throws Exception {
+    private static String get(int port, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

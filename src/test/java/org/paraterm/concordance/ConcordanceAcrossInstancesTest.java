@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,7 @@ class ConcordanceAcrossInstancesTest {
 
     @Test
     void shouldShowADocumentLoadedThroughTheFirstServerInTheSecondServersConcordance() throws Exception {
-        String before = waitFor(() -> counts(second), body -> total(body) > 0, 10_000);
+        String before = waitFor(() -> counts(second), body -> total(body) > 0);
         assertThat(before).doesNotContain("E/RES/2019/21");
         int totalBefore = total(before);
 
@@ -71,12 +72,13 @@ class ConcordanceAcrossInstancesTest {
         first.getApplicationContext().getBean(CorpusLoader.class).load(ecosoc, (done, total, result) -> { });
         long loaded = System.nanoTime();
 
-        String after = waitFor(() -> counts(second), body -> body.contains("E/RES/2019/21"), 10_000);
-        long millis = (System.nanoTime() - loaded) / 1_000_000;
-        System.out.println("the second server's concordance showed the new document after " + millis + " ms");
+        String after = waitFor(() -> counts(second), body -> body.contains("E/RES/2019/21"));
+        // Printed, not asserted: how soon depends on the machine; the interval itself is RecentReadingTest's.
+        System.out.println("the second server's concordance showed the new document after "
+                + (System.nanoTime() - loaded) / 1_000_000 + " ms");
+        assertThat(after).contains("E/RES/2019/21");
         assertThat(total(after)).isGreaterThan(totalBefore);
         assertThat(total(after)).isEqualTo(total(counts(first)));
-        assertThat(millis).isLessThan(10_000);
     }
 
     private interface Request {
@@ -87,11 +89,15 @@ class ConcordanceAcrossInstancesTest {
         boolean done(String body);
     }
 
-    /** Asks again every 100 ms until the answer passes the check; the last answer either way. */
-    private static String waitFor(Request request, Check check, long millis) throws Exception {
-        long until = System.currentTimeMillis() + millis;
+    /**
+     * Asks again every 100 ms until the answer passes the check, for at most a minute (a generous
+     * deadline, not a measure: the change reaches the other server within about a second); the
+     * last answer either way.
+     */
+    private static String waitFor(Request request, Check check) throws Exception {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         String body = request.body();
-        while (!check.done(body) && System.currentTimeMillis() < until) {
+        while (!check.done(body) && System.nanoTime() < until) {
             Thread.sleep(100);
             body = request.body();
         }

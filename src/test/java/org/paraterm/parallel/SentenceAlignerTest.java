@@ -99,22 +99,23 @@ class SentenceAlignerTest {
     }
 
     @Test
-    void shouldAlignTwoThousandSentencesInWellUnderASecond() {
+    void shouldAlignTwoThousandSentencesInABandAlongTheDiagonalNotTheWholeGrid() {
         List<DamagedDocuments.Line> lines = DamagedDocuments.concatenated(DamagedDocuments.documents(), 2000).get(0);
         DamagedDocuments.Damaged document = DamagedDocuments.damage("long", lines, DAMAGE, new Random(3));
         SentenceAligner aligner = new SentenceAligner(AlignmentDictionary.empty());
         aligner.beads(document.zh(), document.en());
 
-        // Processor time of this thread: the machine running the tests is often shared with other builds.
+        // The work, not the time, is asserted: the machine running the tests may be slow or shared.
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long started = threads.getCurrentThreadCpuTime();
-        List<SentenceAligner.Bead> beads = aligner.beads(document.zh(), document.en());
+        SentenceAligner.Search search = aligner.search(document.zh(), document.en());
         long millis = (threads.getCurrentThreadCpuTime() - started) / 1_000_000;
+        long grid = (long) (document.zh().size() + 1) * (document.en().size() + 1);
 
-        System.out.printf("%d Chinese and %d English sentences aligned in %d ms of processor time%n",
-                document.zh().size(), document.en().size(), millis);
-        assertThat(score(List.of(document), List.of(beads)).f1()).isGreaterThanOrEqualTo(0.95);
-        assertThat(millis).isLessThan(1000);
+        System.out.printf("%d Chinese and %d English sentences aligned in %d ms of processor time, %d of %d cells searched%n",
+                document.zh().size(), document.en().size(), millis, search.cells(), grid);
+        assertThat(score(List.of(document), List.of(search.beads())).f1()).isGreaterThanOrEqualTo(0.95);
+        assertThat(search.cells()).as("cells searched").isLessThan(grid / 20);
     }
 
     @Test

@@ -18,12 +18,14 @@ import java.util.Map;
 /**
  * A real headless Chromium driven through chromedriver's W3C WebDriver protocol (plain HTTP and
  * JSON, so no client library). Debian's {@code chromium} and {@code chromium-driver} packages
- * provide both; {@code .ci/run} installs them.
+ * provide both; {@code ./test} installs them.
  */
 final class Browser implements AutoCloseable {
 
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
+    /** How long a wait may take before it fails: far longer than any of them takes on a busy machine. */
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private final Process driver;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -100,15 +102,18 @@ final class Browser implements AutoCloseable {
         boolean holds() throws Exception;
     }
 
-    /** Waits up to ten seconds for a page to reach a state (a navigation may finish after a click returns). */
+    /**
+     * Waits for a page to reach a state (a navigation may finish after a click returns), asking
+     * every 100 ms for at most {@link #DEADLINE}: a generous deadline, not a guess at how long it takes.
+     */
     void waitFor(Condition condition) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if (condition.holds()) {
-                return;
+        long until = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.holds()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the page did not get there: " + url());
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the page did not get there: " + url());
     }
 
     void screenshot(Path file) throws Exception {
@@ -129,17 +134,19 @@ final class Browser implements AutoCloseable {
     }
 
     private void waitForDriver() throws Exception {
-        for (int i = 0; i < 100; i++) {
+        long until = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < until) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
-                Thread.sleep(100);
+                // not listening yet
             }
+            Thread.sleep(100);
         }
-        throw new IllegalStateException("chromedriver did not start");
+        throw new IllegalStateException("chromedriver did not start within " + DEADLINE.toSeconds() + " s");
     }
 
     @SuppressWarnings("unchecked")
@@ -172,6 +179,6 @@ final class Browser implements AutoCloseable {
             }
         }
         throw new IllegalStateException(name + " is not installed: apt-get install chromium chromium-driver"
-                + " (.ci/run does this)");
+                + " (./test does this)");
     }
 }

@@ -81,7 +81,7 @@ class LongQueryTest {
 
     private static HttpResponse<String> get(String path, String accept) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
-                .header("Accept", accept).timeout(Duration.ofSeconds(20)).build(),
+                .header("Accept", accept).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }
