@@ -11,37 +11,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=${JAR:-target/paraterm.jar}
-PORT=${PORT:-18089}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 MIXES=${MIXES:-search entry concordance concordance-cold check all}
-OUT=${OUT:-$(mktemp -d /tmp/paraterm-load.XXXXXX)}
-mkdir -p "$OUT"
-DATA="$OUT/data"
-BASE="http://127.0.0.1:$PORT"
+BENCH=load
+. bench/server.sh    # JAR, PORT, OUT, DATA, BASE, CONCORDANCE_STRINGS, uri, bench_start_server
 
-for tool in wrk jq curl java; do
-    command -v "$tool" >/dev/null || { echo "load.sh: $tool is not installed" >&2; exit 2; }
-done
-[ -f "$JAR" ] || { echo "load.sh: no $JAR; run mvn -DskipTests package first" >&2; exit 2; }
-
-PARATERM_ADMIN_PASSWORD=load-test-admin java ${JAVA_OPTS:-} -jar "$JAR" serve --port "$PORT" --data "$DATA" \
-    >"$OUT/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
-
-started=$(date +%s)
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health")" = 200 ]; do
-    kill -0 $SERVER 2>/dev/null || { echo "load.sh: the server stopped; see $OUT/server.log" >&2; exit 1; }
-    [ $(( $(date +%s) - started )) -lt 600 ] || { echo "load.sh: not ready after 600 s" >&2; exit 1; }
-    sleep 1
-done
-echo "server ready after $(( $(date +%s) - started )) s (first start: load, mine, index)"
-
-uri() { jq -rR @uri; }
+bench_need wrk jq curl java
+bench_start_server
 
 # Search: every term of the starter glossary and the 60 best mined candidates.
 {
@@ -52,9 +31,7 @@ uri() { jq -rR @uri; }
 # Entry pages: every published entry.
 curl -s "$BASE/api/entries?size=200" | jq -r '.entries[].id' | sed 's|^|GET /entries/|' >"$OUT/entry.txt"
 
-# Concordance: strings from hundreds of hits down to a few.
-CONCORDANCE_STRINGS=(会员国 联合国 毒品和犯罪问题办公室 恐怖主义 有组织犯罪 偷运移民 外国恐怖主义作战人员 贩运人口
-    '偷运移民 | 贩运人口' '打击*犯罪' 'Member States' 司法协助 网络犯罪 引渡)
+# Concordance: strings from hundreds of hits down to a few (CONCORDANCE_STRINGS, bench/server.sh).
 : >"$OUT/concordance.txt"
 : >"$OUT/concordance-hits.txt"
 for q in "${CONCORDANCE_STRINGS[@]}"; do

@@ -1,8 +1,8 @@
--- wrk script for bench/load.sh: requests taken round-robin from a file of lines
+-- wrk script for bench/load.sh and bench/hostile.sh: requests taken round-robin from a file of lines
 --   GET <path>            or    POST <path> <file with a JSON body>
 -- (the file is the first argument after "--", the label the second). Every response that is not
 -- 2xx counts as an error (wrk itself counts only >= 400 and socket errors); done() prints one line
---   RESULT <label> <requests> <req/s> <p50 ms> <p99 ms> <non-2xx> <socket errors>
+--   RESULT <label> <requests> <req/s> <p50 ms> <p99 ms> <non-2xx> <socket errors> <max ms>
 local threads = {}
 local counter = 1
 
@@ -14,7 +14,9 @@ end
 
 local requests = {}
 local index = 0
-local bad = 0
+-- A global, not a local: done() reads each thread's count with thread:get, which sees only globals
+-- (as a local it always read 0, and every non-2xx column was 0 whatever the server answered).
+bad = 0
 
 local function read_all(path)
    local f = assert(io.open(path, "rb"))
@@ -60,6 +62,7 @@ function done(summary, latency, requests)
    end
    local socket = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
    local seconds = summary.duration / 1e6
-   io.write(string.format("RESULT %s %d %.0f %.1f %.1f %d %d\n", threads[1]:get("label"), summary.requests,
-      summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, non2xx, socket))
+   io.write(string.format("RESULT %s %d %.0f %.1f %.1f %d %d %.1f\n", threads[1]:get("label"), summary.requests,
+      summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, non2xx, socket,
+      latency.max / 1000))
 end
