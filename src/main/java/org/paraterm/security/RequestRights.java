@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  *   <li>With an {@code Authorization} header, only that header can authenticate the request: HTTP
  *       Basic is checked through {@link SignIns} (throttled, on a small pool of its own so that a
  *       flood of guesses neither blocks Netty's event loop nor takes the workers that serve pages);
- *       a wrong or unknown header leaves the request anonymous even if it carries a session
- *       cookie. This is what lets {@link CsrfFilter} skip the token for Basic requests.</li>
+ *       a request whose Basic credentials are refused is refused on every route
+ *       ({@link RefusedCredentialsRule}), and any other scheme leaves it anonymous, even if it
+ *       carries a session cookie. This is what lets {@link CsrfFilter} skip the token for Basic
+ *       requests.</li>
  *   <li>Otherwise the session's sign-in names the account, and the account as it is now gives the
  *       rights: a changed role applies at the next request; a switched-off account, or a password
  *       changed or reset since the sign-in (the session's credential no longer matches), ends the
@@ -61,6 +63,8 @@ public class RequestRights implements AuthenticationFetcher<HttpRequest<?>> {
     public static final String MUST_CHANGE = "mustChangePassword";
     /** The request attribute set when a Basic sign-in was refused by the throttle: seconds to wait. */
     public static final String BLOCKED_SECONDS = "paraterm.sign-in.blocked";
+    /** The request attribute set when its Basic credentials were refused for any reason ({@link RefusedCredentialsRule}). */
+    static final String REFUSED = "paraterm.sign-in.refused";
 
     private final UserStore users;
     private final SignIns signIns;
@@ -86,6 +90,7 @@ public class RequestRights implements AuthenticationFetcher<HttpRequest<?>> {
                 return Publishers.empty();
             }
             String address = addresses.resolve(request);
+            request.setAttribute(REFUSED, true);
             return later(() -> basic(request, basic.get()[0], basic.get()[1], address), hashing);
         }
         Optional<Session> session = SessionForRequest.find(request);
@@ -111,6 +116,7 @@ public class RequestRights implements AuthenticationFetcher<HttpRequest<?>> {
             throws Exception {
         SignIns.Outcome outcome = signIns.attempt(username, password, address);
         if (outcome instanceof SignIns.Accepted accepted) {
+            request.removeAttribute(REFUSED, Boolean.class);
             return of(accepted.user());
         }
         if (outcome instanceof SignIns.Blocked blocked) {
@@ -151,7 +157,7 @@ public class RequestRights implements AuthenticationFetcher<HttpRequest<?>> {
         Authentication run() throws Exception;
     }
 
-    /** Runs the work off the event loop; a failure (or a full pool) leaves the request anonymous. */
+    /** Runs the work off the event loop; a failure (or a full pool) gives no authentication. */
     private static Publisher<Authentication> later(Work work, ExecutorService executor) {
         return Publishers.fromCompletableFuture(() -> {
             try {

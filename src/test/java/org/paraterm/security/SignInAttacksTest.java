@@ -54,16 +54,17 @@ class SignInAttacksTest {
     }
 
     @Test
-    void shouldCheckBasicPasswordsOffNettysEventLoopAndStillAnswerPublicRoutes() throws Exception {
+    void shouldCheckBasicPasswordsOffNettysEventLoopAndRefuseWrongOnesEvenOnPublicRoutes() throws Exception {
         int before = hasher.checks().size();
 
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> health = basic("/api/entries?q=" + i, "admin", "wrong guess " + i);
-            assertThat(health.statusCode()).isEqualTo(200);
+            HttpResponse<String> search = basic("/api/entries?q=" + i, "admin", "wrong guess " + i);
+            assertThat(search.statusCode()).isEqualTo(401);
         }
+        assertThat(basic("/api/entries?q=x", "admin", "admin password 1").statusCode()).isEqualTo(200);
 
         List<String> threads = hasher.checks().subList(before, hasher.checks().size());
-        assertThat(threads).hasSize(3).allSatisfy(thread -> assertThat(thread)
+        assertThat(threads).hasSize(4).allSatisfy(thread -> assertThat(thread)
                 .startsWith("paraterm-sign-in-").doesNotContainIgnoringCase("eventloop"));
     }
 
