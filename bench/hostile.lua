@@ -2,8 +2,7 @@
 -- of "GET <path>" lines (the first argument after "--"), each with an HTTP Basic header whose
 -- credentials are taken round-robin from a second file, one base64 "user:wrong password" a line, so
 -- that no two neighbouring requests guess the same password. done() prints one line
---   ATTACK <requests> <req/s> <2xx responses> <401 responses> <other responses> <socket errors>
--- (a public page may well answer a wrong password as it answers anyone: 2xx)
+--   ATTACK <requests> <req/s> <2xx> <401> <429 (throttled)> <other responses> <socket errors>
 local threads = {}
 local counter = 1
 
@@ -19,6 +18,7 @@ local index = 0
 -- Globals, so that done() can read them from every thread.
 answered = 0
 unauthorized = 0
+throttled = 0
 other = 0
 
 function init(args)
@@ -49,19 +49,22 @@ function response(status, headers, body)
       answered = answered + 1
    elseif status == 401 then
       unauthorized = unauthorized + 1
+   elseif status == 429 then
+      throttled = throttled + 1
    else
       other = other + 1
    end
 end
 
 function done(summary, latency, requests)
-   local ok, refused, rest = 0, 0, 0
+   local ok, refused, blocked, rest = 0, 0, 0, 0
    for _, thread in ipairs(threads) do
       ok = ok + (thread:get("answered") or 0)
       refused = refused + (thread:get("unauthorized") or 0)
+      blocked = blocked + (thread:get("throttled") or 0)
       rest = rest + (thread:get("other") or 0)
    end
    local socket = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-   io.write(string.format("ATTACK %d %.0f %d %d %d %d\n", summary.requests, summary.requests / (summary.duration / 1e6),
-      ok, refused, rest, socket))
+   io.write(string.format("ATTACK %d %.0f %d %d %d %d %d\n", summary.requests, summary.requests / (summary.duration / 1e6),
+      ok, refused, blocked, rest, socket))
 end

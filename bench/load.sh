@@ -2,7 +2,7 @@
 # Load test: the built jar on a temporary data folder on loopback (bundled corpus and starter
 # glossary, loaded by its first start), then wrk over real URLs, one run per endpoint group and one
 # over all of them together. Each run: a warm-up, then DURATION at CONNECTIONS connections.
-# Prints per run: requests, requests/s, p50 and p99 latency (ms), non-2xx responses, socket errors.
+# Prints per run: requests, requests/s, p50 and p99 latency (ms), errors (responses neither 2xx nor 3xx), socket errors.
 #
 #   bench/load.sh                      # from the project folder, after mvn -DskipTests package
 #   DURATION=60s CONNECTIONS=128 bench/load.sh
@@ -62,7 +62,7 @@ echo "URLs: $(wc -l <"$OUT/search.txt") searches, $(wc -l <"$OUT/entry.txt") ent
      "$(wc -l <"$OUT/concordance.txt") concordance queries ($(wc -l <"$OUT/concordance-cold.txt") uncached)," \
      "$(wc -l <"$OUT/check.txt") check paragraphs"
 echo "concordance hits per query:"; sed 's/^/  /' "$OUT/concordance-hits.txt"
-printf '%-12s %9s %8s %8s %8s %8s %7s\n' mix requests 'req/s' 'p50 ms' 'p99 ms' non-2xx socket
+printf '%-12s %9s %8s %8s %8s %8s %7s\n' mix requests 'req/s' 'p50 ms' 'p99 ms' errors socket
 for mix in $MIXES; do
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s bench/mix.lua "$BASE" -- "$OUT/$mix.txt" "$mix" \
         >/dev/null
