@@ -27,11 +27,20 @@ import org.paraterm.RecentReading;
 @Singleton
 public class CandidateStore {
 
-    public enum Status { OPEN, APPROVED, REJECTED }
+    /**
+     * Where a candidate stands: undecided ({@code OPEN}), decided, or undecided but already a term
+     * of a glossary entry ({@code IN_GLOSSARY}), which sets it aside from the review queue. A
+     * decision is only ever APPROVED or REJECTED.
+     */
+    public enum Status { OPEN, APPROVED, REJECTED, IN_GLOSSARY }
 
-    /** How the candidate list is narrowed and ordered; null or 0 leaves a filter out. */
+    /**
+     * How the candidate list is narrowed and ordered; null or 0 leaves a filter out.
+     * {@code allEntries} says which glossary entries a candidate is matched against: every entry
+     * that is not deleted (what a terminologist sees), or only the published ones (a visitor's view).
+     */
     public record Filter(String contains, int minFrequency, int minDocuments, int minLength, int maxLength,
-                         Status status, Long document, String sort, int page, int size) {
+                         Status status, Long document, String sort, int page, int size, boolean allEntries) {
 
         public static final List<String> SORTS = List.of("rank", "freq", "docs", "term", "length");
 
@@ -40,6 +49,31 @@ public class CandidateStore {
             page = Math.max(1, page);
             size = Math.min(500, Math.max(1, size));
         }
+
+        /** A filter matched against published entries only. */
+        public Filter(String contains, int minFrequency, int minDocuments, int minLength, int maxLength,
+                      Status status, Long document, String sort, int page, int size) {
+            this(contains, minFrequency, minDocuments, minLength, maxLength, status, document, sort, page, size, false);
+        }
+    }
+
+    /**
+     * A candidate that is a term of a glossary entry (compared in the form the glossary search
+     * compares, {@code SearchMatch.normalized}): the entry, the term's text there, its usage status
+     * (preferred, admitted, deprecated, obsolete; lower case), the entry's preferred term in the
+     * same language when this one is not it, the entry's status (lower case) and whether it is published.
+     */
+    public record GlossaryMark(long entryId, String term, String usage, String preferred, String entryStatus,
+                               boolean published) {
+
+        public String href() {
+            return "/entries/" + entryId;
+        }
+
+        /** Whether the glossary records the form as one not to use (deprecated or obsolete). */
+        public boolean discouraged() {
+            return "deprecated".equals(usage) || "obsolete".equals(usage);
+        }
     }
 
     /**
@@ -47,10 +81,15 @@ public class CandidateStore {
      * is null when the miner found no sentence to show.
      */
     public record Row(int rank, String term, int frequency, int documents, double score, List<VariantForm> variants,
-                      Status status, ContextView context) {
+                      Status status, ContextView context, GlossaryMark glossary) {
 
         public Row {
             variants = List.copyOf(variants);
+        }
+
+        public Row(int rank, String term, int frequency, int documents, double score, List<VariantForm> variants,
+                   Status status, ContextView context) {
+            this(rank, term, frequency, documents, score, variants, status, context, null);
         }
     }
 
@@ -58,7 +97,16 @@ public class CandidateStore {
     public record VariantForm(String form, String relation, int frequency) {
     }
 
-    public record Page(long total, List<Row> rows) {
+    /**
+     * A page of the list and how many candidates matched the filter in all; {@code setAside} counts
+     * the undecided candidates the filter would have listed but for their being in the glossary
+     * (0 unless the filter asks for open candidates).
+     */
+    public record Page(long total, List<Row> rows, long setAside) {
+
+        public Page(long total, List<Row> rows) {
+            this(total, rows, 0);
+        }
     }
 
     public record DocumentCount(long document, String symbol, int occurrences) {
@@ -372,7 +420,7 @@ public class CandidateStore {
 
     /** Approves a string into a glossary entry, or rejects it; the decision holds across re-mining. */
     public void decide(String term, Status status, String reason, String decidedBy, Long entryId) throws SQLException {
-        if (status == Status.OPEN) {
+        if (status != Status.APPROVED && status != Status.REJECTED) {
             throw new IllegalArgumentException("a decision approves or rejects");
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -436,17 +484,27 @@ public class CandidateStore {
             where.append(" AND c.term_length <= ?");
             parameters.add(filter.maxLength());
         }
-        if (filter.status() == Status.OPEN) {
-            where.append(" AND d.status IS NULL");
-        } else if (filter.status() != null) {
-            where.append(" AND d.status = ?");
-            parameters.add(filter.status().name());
-        }
         if (filter.document() != null) {
             where.append(" AND c.rank_no = ANY(?)");
             parameters.add(ranksIn(run, filter.document()));
         }
+        Map<Integer, GlossaryMark> inGlossary = inGlossary(run, filter.allEntries());
+        Integer[] glossaryRanks = inGlossary.keySet().toArray(Integer[]::new);
         String from = " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term";
+        long setAside = 0;
+        if (filter.status() == Status.OPEN || filter.status() == Status.IN_GLOSSARY) {
+            List<Object> aside = new ArrayList<>(parameters);
+            aside.add(glossaryRanks);
+            long count = query("SELECT COUNT(*)" + from + where + " AND d.status IS NULL AND c.rank_no = ANY(?)",
+                    aside, row -> row.getLong(1)).get(0);
+            setAside = filter.status() == Status.OPEN ? count : 0;
+            where.append(filter.status() == Status.OPEN ? " AND d.status IS NULL AND NOT (c.rank_no = ANY(?))"
+                    : " AND d.status IS NULL AND c.rank_no = ANY(?)");
+            parameters.add(glossaryRanks);
+        } else if (filter.status() != null) {
+            where.append(" AND d.status = ?");
+            parameters.add(filter.status().name());
+        }
         long total = query("SELECT COUNT(*)" + from + where, parameters, row -> row.getLong(1)).get(0);
         String order = switch (filter.sort()) {
             case "freq" -> "c.frequency DESC, c.rank_no";
@@ -460,10 +518,80 @@ public class CandidateStore {
         paged.add((long) (filter.page() - 1) * filter.size());
         List<Row> rows = query(ROW_COLUMNS + from + BEST_CONTEXT + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
                 paged, CandidateStore::row);
-        return new Page(total, withVariants(run, rows));
+        List<Row> marked = new ArrayList<>(rows.size());
+        for (Row r : withVariants(run, rows)) {
+            marked.add(marked(r, inGlossary.get(r.rank())));
+        }
+        return new Page(total, marked, setAside);
     }
 
+    /** The row with its glossary mark; an undecided candidate in the glossary is IN_GLOSSARY. */
+    private static Row marked(Row r, GlossaryMark mark) {
+        Status status = mark != null && r.status() == Status.OPEN ? Status.IN_GLOSSARY : r.status();
+        return new Row(r.rank(), r.term(), r.frequency(), r.documents(), r.score(), r.variants(), status,
+                r.context(), mark);
+    }
+
+    /**
+     * The candidates of a run that are terms of glossary entries, by rank: every candidate term
+     * and every term of the entries counted are read once and compared in the search's normalized
+     * form, so the cost is one pass over each per request, not a query per candidate.
+     */
+    private Map<Integer, GlossaryMark> inGlossary(long run, boolean allEntries) throws SQLException {
+        Map<String, GlossaryMark> forms = glossaryForms(allEntries, null);
+        Map<Integer, GlossaryMark> marks = new HashMap<>();
+        if (forms.isEmpty()) {
+            return marks;
+        }
+        query("SELECT rank_no, term FROM candidate WHERE run_id = ?", List.of(run), row -> {
+            GlossaryMark mark = forms.get(org.paraterm.glossary.SearchMatch.normalized(row.getString(2)));
+            if (mark != null) {
+                marks.put(row.getInt(1), mark);
+            }
+            return null;
+        });
+        return marks;
+    }
+
+    /**
+     * The glossary's terms in their normalized form ({@code entry_term.match_text}), each with the
+     * entry it belongs to: of deleted entries none, of unpublished ones only when {@code allEntries}.
+     * A form in several entries is marked with the one where it is preferred, else the oldest entry.
+     * With {@code onlyForm}, just that normalized form is looked up.
+     */
+    private Map<String, GlossaryMark> glossaryForms(boolean allEntries, String onlyForm) throws SQLException {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT t.match_text, t.entry_id, t.text, t.usage_status, e.status,"
+                + " e.published, (SELECT MIN(p.text) FROM entry_term p WHERE p.entry_id = t.entry_id"
+                + " AND p.language = t.language AND p.usage_status = 'PREFERRED')"
+                + " FROM entry_term t JOIN entry e ON e.id = t.entry_id WHERE e.deleted = FALSE");
+        if (!allEntries) {
+            sql.append(" AND e.published = TRUE");
+        }
+        if (onlyForm != null) {
+            sql.append(" AND t.match_text = ?");
+            parameters.add(onlyForm);
+        }
+        sql.append(" ORDER BY CASE WHEN t.usage_status = 'PREFERRED' THEN 0 ELSE 1 END, t.entry_id, t.idx");
+        Map<String, GlossaryMark> forms = new HashMap<>();
+        query(sql.toString(), parameters, row -> {
+            String usage = row.getString(4).toLowerCase(java.util.Locale.ROOT);
+            String preferred = row.getString(7);
+            forms.putIfAbsent(row.getString(1), new GlossaryMark(row.getLong(2), row.getString(3), usage,
+                    "preferred".equals(usage) ? null : preferred, row.getString(5).toLowerCase(java.util.Locale.ROOT),
+                    row.getBoolean(6)));
+            return null;
+        });
+        return forms;
+    }
+
+    /** A candidate's evidence, its glossary mark matched against published entries only. */
     public Optional<Detail> find(String term) throws SQLException {
+        return find(term, false);
+    }
+
+    /** A candidate's evidence; {@code allEntries} as in {@link Filter}. */
+    public Optional<Detail> find(String term, boolean allEntries) throws SQLException {
         List<double[]> measures = new ArrayList<>();
         List<byte[]> packed = new ArrayList<>();
         List<byte[]> packedContexts = new ArrayList<>();
@@ -507,9 +635,10 @@ public class CandidateStore {
                             row.getTimestamp(4).toInstant(), row.wasNull() ? null : entry);
                 });
         Row found = rows.get(0);
-        Row row = new Row(found.rank(), found.term(), found.frequency(), found.documents(), found.score(),
+        String form = org.paraterm.glossary.SearchMatch.normalized(term);
+        Row row = marked(new Row(found.rank(), found.term(), found.frequency(), found.documents(), found.score(),
                 variants.stream().map(v -> new VariantForm(v.form(), v.relation(), v.frequency())).toList(),
-                found.status(), found.context());
+                found.status(), found.context()), glossaryForms(allEntries, form).get(form));
         double[] m = measures.get(0);
         return Optional.of(new Detail(row, m[0], m[1], m[2], byDocument, variants, contexts,
                 decision.stream().findFirst()));

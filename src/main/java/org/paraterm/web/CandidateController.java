@@ -10,6 +10,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -95,9 +96,10 @@ public class CandidateController {
                                                   @Nullable @QueryValue String minDocs, @Nullable @QueryValue String minLength,
                                                   @Nullable @QueryValue String maxLength, @Nullable @QueryValue String status,
                                                   @Nullable @QueryValue String doc, @Nullable @QueryValue String sort,
-                                                  @Nullable @QueryValue String page) throws SQLException {
+                                                  @Nullable @QueryValue String page, @Nullable Authentication user)
+            throws SQLException {
         CandidateStore.Filter filter = filter(q, minFreq, minDocs, minLength, maxLength, status, doc, sort, page,
-                String.valueOf(PAGE_SIZE));
+                String.valueOf(PAGE_SIZE), user);
         CandidateStore.Page result = candidates.page(filter);
         List<ListRow> rows = new ArrayList<>();
         for (CandidateStore.Row row : result.rows()) {
@@ -110,7 +112,8 @@ public class CandidateController {
         Map<String, Object> model = new HashMap<>();
         model.put("filter", filter);
         model.put("q", filter.contains() == null ? "" : filter.contains());
-        model.put("status", filter.status() == null ? "" : filter.status().name().toLowerCase(Locale.ROOT));
+        model.put("status", filter.status() == null ? "" : statusValue(filter.status()));
+        model.put("setAside", result.setAside());
         model.put("rows", rows);
         model.put("total", result.total());
         model.put("pages", pages);
@@ -125,9 +128,10 @@ public class CandidateController {
     @Get("/candidates/{term}")
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> page(@PathVariable String term, @Nullable @QueryValue String occurrences,
-                                @Nullable @QueryValue String done, @Nullable @QueryValue String problem)
-            throws SQLException {
-        Optional<CandidateStore.Detail> found = term.length() > LONGEST_QUERY ? Optional.empty() : candidates.find(term);
+                                @Nullable @QueryValue String done, @Nullable @QueryValue String problem,
+                                @Nullable Authentication user) throws SQLException {
+        Optional<CandidateStore.Detail> found = term.length() > LONGEST_QUERY ? Optional.empty()
+                : candidates.find(term, EntryApiController.isTerminologist(user));
         if (found.isEmpty()) {
             return HttpResponse.notFound();
         }
@@ -175,10 +179,10 @@ public class CandidateController {
                                         @Nullable @QueryValue String minDocs, @Nullable @QueryValue String minLength,
                                         @Nullable @QueryValue String maxLength, @Nullable @QueryValue String status,
                                         @Nullable @QueryValue String doc, @Nullable @QueryValue String sort,
-                                        @Nullable @QueryValue String page, @Nullable @QueryValue String size)
-            throws SQLException {
+                                        @Nullable @QueryValue String page, @Nullable @QueryValue String size,
+                                        @Nullable Authentication user) throws SQLException {
         CandidateStore.Filter filter = filter(q, minFreq, minDocs, minLength, maxLength, status, doc, sort, page,
-                size == null ? String.valueOf(PAGE_SIZE) : size);
+                size == null ? String.valueOf(PAGE_SIZE) : size, user);
         CandidateStore.Page result = candidates.page(filter);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CandidateStore.Row row : result.rows()) {
@@ -190,6 +194,7 @@ public class CandidateController {
         json.put("total", result.total());
         json.put("page", filter.page());
         json.put("size", filter.size());
+        json.put("setAside", result.setAside());
         json.put("candidates", rows);
         return json;
     }
@@ -200,8 +205,9 @@ public class CandidateController {
      */
     @Get("/api/candidates/{term}")
     @Produces(MediaType.APPLICATION_JSON)
-    public HttpResponse<?> pageJson(@PathVariable String term) throws SQLException {
-        Optional<CandidateStore.Detail> found = term.length() > LONGEST_QUERY ? Optional.empty() : candidates.find(term);
+    public HttpResponse<?> pageJson(@PathVariable String term, @Nullable Authentication user) throws SQLException {
+        Optional<CandidateStore.Detail> found = term.length() > LONGEST_QUERY ? Optional.empty()
+                : candidates.find(term, EntryApiController.isTerminologist(user));
         if (found.isEmpty()) {
             return HttpResponse.notFound();
         }
@@ -258,7 +264,7 @@ public class CandidateController {
         json.put("freq", row.frequency());
         json.put("docs", row.documents());
         json.put("score", row.score());
-        json.put("status", row.status().name().toLowerCase(Locale.ROOT));
+        json.put("status", statusValue(row.status()));
         List<Map<String, Object>> variants = new ArrayList<>();
         for (CandidateStore.VariantForm variant : row.variants()) {
             Map<String, Object> v = new LinkedHashMap<>();
@@ -268,6 +274,28 @@ public class CandidateController {
             variants.add(v);
         }
         json.put("variants", variants);
+        json.put("glossary", glossaryJson(row.glossary()));
+        return json;
+    }
+
+    /** A status as the API and the filter's parameter spell it: open, approved, rejected, inGlossary. */
+    static String statusValue(CandidateStore.Status status) {
+        return status == CandidateStore.Status.IN_GLOSSARY ? "inGlossary" : status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The entry a candidate is already a term of, or null. */
+    private static Map<String, Object> glossaryJson(CandidateStore.GlossaryMark mark) {
+        if (mark == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("entry", mark.entryId());
+        json.put("href", mark.href());
+        json.put("term", mark.term());
+        json.put("usage", mark.usage());
+        json.put("preferred", mark.preferred());
+        json.put("entryStatus", mark.entryStatus());
+        json.put("published", mark.published());
         return json;
     }
 
@@ -324,7 +352,7 @@ public class CandidateController {
 
     private static CandidateStore.Filter filter(String q, String minFreq, String minDocs, String minLength,
                                                 String maxLength, String status, String doc, String sort, String page,
-                                                String size) {
+                                                String size, Authentication user) {
         String contains = q == null ? null : q.strip();
         if (contains != null && contains.length() > LONGEST_QUERY) {
             contains = contains.substring(0, LONGEST_QUERY);
@@ -333,12 +361,13 @@ public class CandidateController {
             case "open" -> CandidateStore.Status.OPEN;
             case "approved" -> CandidateStore.Status.APPROVED;
             case "rejected" -> CandidateStore.Status.REJECTED;
+            case "inglossary", "in-glossary" -> CandidateStore.Status.IN_GLOSSARY;
             default -> null;
         };
         int document = number(doc, 0);
         return new CandidateStore.Filter(contains, number(minFreq, 0), number(minDocs, 0), number(minLength, 0),
                 number(maxLength, 0), wanted, document > 0 ? (long) document : null, sort, number(page, 1),
-                number(size, PAGE_SIZE));
+                number(size, PAGE_SIZE), EntryApiController.isTerminologist(user));
     }
 
     /** A whole number from a query parameter; anything else is left out rather than an error page. */
@@ -363,7 +392,7 @@ public class CandidateController {
         appendIfSet(link, "minLength", filter.minLength());
         appendIfSet(link, "maxLength", filter.maxLength());
         if (filter.status() != null) {
-            link.append("&status=").append(filter.status().name().toLowerCase(Locale.ROOT));
+            link.append("&status=").append(statusValue(filter.status()));
         }
         if (filter.document() != null) {
             link.append("&doc=").append(filter.document());

@@ -93,11 +93,11 @@ public class GlossaryPages {
                                                    @Nullable @QueryValue Integer page, @Nullable @QueryValue String done,
                                                    @Nullable @QueryValue String problem) throws SQLException {
         CandidateStore.Filter filter = new CandidateStore.Filter(q, minFreq == null ? 0 : minFreq, 0, 0, 0,
-                CandidateStore.Status.OPEN, null, "rank", page == null ? 1 : page, QUEUE_SIZE);
+                CandidateStore.Status.OPEN, null, "rank", page == null ? 1 : page, QUEUE_SIZE, true);
         CandidateStore.Page open = candidates.page(filter);
         List<QueueItem> items = new ArrayList<>();
         for (CandidateStore.Row row : open.rows()) {
-            Optional<CandidateStore.Detail> detail = candidates.find(row.term());
+            Optional<CandidateStore.Detail> detail = candidates.find(row.term(), true);
             if (detail.isPresent()) {
                 items.add(new QueueItem(detail.get(), CandidateController.href(row.term()),
                         glossary.similar(row.term(), 3), renderings.views(row.term())));
@@ -106,6 +106,7 @@ public class GlossaryPages {
         Map<String, Object> model = new HashMap<>();
         model.put("items", items);
         model.put("total", open.total());
+        model.put("setAside", open.setAside());
         model.put("filter", filter);
         model.put("q", q == null ? "" : q);
         model.put("back", queueLink(q, minFreq, filter.page()));
