@@ -61,7 +61,8 @@ public class CandidateStore {
      * A candidate that is a term of a glossary entry (compared in the form the glossary search
      * compares, {@code SearchMatch.normalized}): the entry, the term's text there, its usage status
      * (preferred, admitted, deprecated, obsolete; lower case), the entry's preferred term in the
-     * same language when this one is not it, the entry's status (lower case) and whether it is published.
+     * same language when this one is not it, the entry's status (as the entries API spells it:
+     * candidate, in-review, approved, rejected) and whether it is published.
      */
     public record GlossaryMark(long entryId, String term, String usage, String preferred, String entryStatus,
                                boolean published) {
@@ -578,7 +579,7 @@ public class CandidateStore {
             String usage = row.getString(4).toLowerCase(java.util.Locale.ROOT);
             String preferred = row.getString(7);
             forms.putIfAbsent(row.getString(1), new GlossaryMark(row.getLong(2), row.getString(3), usage,
-                    "preferred".equals(usage) ? null : preferred, row.getString(5).toLowerCase(java.util.Locale.ROOT),
+                    "preferred".equals(usage) ? null : preferred, org.paraterm.glossary.EntryStatus.valueOf(row.getString(5)).label(),
                     row.getBoolean(6)));
             return null;
         });

@@ -119,6 +119,7 @@ class QueueKnowsTheGlossaryTest {
         assertThat(marked.get("glossary").get("usage").asText()).isEqualTo("deprecated");
         assertThat(marked.get("glossary").get("preferred").asText()).isEqualTo("测试首选说法");
         assertThat(marked.get("glossary").get("published").asBoolean()).isFalse();
+        assertThat(marked.get("glossary").get("entryStatus").asText()).isEqualTo("in-review");
         assertThat(terms(json(wang, "/api/candidates?status=open&size=500"))).doesNotContain(deprecated);
         assertThat(wang.get("/candidates/" + encoded(deprecated)).body())
                 .contains("deprecated — use 测试首选说法", "href=\"/entries/" + unpublishedEntry + "\"");
