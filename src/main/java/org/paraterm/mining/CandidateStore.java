@@ -489,11 +489,10 @@ public class CandidateStore {
             where.append(" AND c.rank_no = ANY(?)");
             parameters.add(ranksIn(run, filter.document()));
         }
-        Map<Integer, GlossaryMark> inGlossary = inGlossary(run, filter.allEntries());
-        Integer[] glossaryRanks = inGlossary.keySet().toArray(Integer[]::new);
         String from = " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term";
         long setAside = 0;
         if (filter.status() == Status.OPEN || filter.status() == Status.IN_GLOSSARY) {
+            Integer[] glossaryRanks = inGlossary(run, filter.allEntries());
             List<Object> aside = new ArrayList<>(parameters);
             aside.add(glossaryRanks);
             long count = query("SELECT COUNT(*)" + from + where + " AND d.status IS NULL AND c.rank_no = ANY(?)",
@@ -519,9 +518,11 @@ public class CandidateStore {
         paged.add((long) (filter.page() - 1) * filter.size());
         List<Row> rows = query(ROW_COLUMNS + from + BEST_CONTEXT + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
                 paged, CandidateStore::row);
+        List<String> forms = rows.stream().map(r -> org.paraterm.glossary.SearchMatch.normalized(r.term())).toList();
+        Map<String, GlossaryMark> marks = glossaryForms(filter.allEntries(), forms);
         List<Row> marked = new ArrayList<>(rows.size());
         for (Row r : withVariants(run, rows)) {
-            marked.add(marked(r, inGlossary.get(r.rank())));
+            marked.add(marked(r, marks.get(org.paraterm.glossary.SearchMatch.normalized(r.term()))));
         }
         return new Page(total, marked, setAside);
     }
@@ -534,33 +535,37 @@ public class CandidateStore {
     }
 
     /**
-     * The candidates of a run that are terms of glossary entries, by rank: every candidate term
-     * and every term of the entries counted are read once and compared in the search's normalized
-     * form, so the cost is one pass over each per request, not a query per candidate.
+     * The ranks of the candidates of a run that are terms of glossary entries (of deleted entries
+     * none, of unpublished ones only when {@code allEntries}): every candidate term and every term
+     * of the entries counted are read once and compared in the search's normalized form, so the
+     * cost is one pass over each per request, not a query per candidate.
      */
-    private Map<Integer, GlossaryMark> inGlossary(long run, boolean allEntries) throws SQLException {
-        Map<String, GlossaryMark> forms = glossaryForms(allEntries, null);
-        Map<Integer, GlossaryMark> marks = new HashMap<>();
-        if (forms.isEmpty()) {
-            return marks;
+    private Integer[] inGlossary(long run, boolean allEntries) throws SQLException {
+        java.util.Set<String> forms = new java.util.HashSet<>(query("SELECT DISTINCT t.match_text FROM entry_term t"
+                + " JOIN entry e ON e.id = t.entry_id WHERE e.deleted = FALSE"
+                + (allEntries ? "" : " AND e.published = TRUE"), List.of(), row -> row.getString(1)));
+        List<Integer> ranks = new ArrayList<>();
+        if (!forms.isEmpty()) {
+            query("SELECT rank_no, term FROM candidate WHERE run_id = ?", List.of(run), row -> {
+                if (forms.contains(org.paraterm.glossary.SearchMatch.normalized(row.getString(2)))) {
+                    ranks.add(row.getInt(1));
+                }
+                return null;
+            });
         }
-        query("SELECT rank_no, term FROM candidate WHERE run_id = ?", List.of(run), row -> {
-            GlossaryMark mark = forms.get(org.paraterm.glossary.SearchMatch.normalized(row.getString(2)));
-            if (mark != null) {
-                marks.put(row.getInt(1), mark);
-            }
-            return null;
-        });
-        return marks;
+        return ranks.toArray(Integer[]::new);
     }
 
     /**
      * The glossary's terms in their normalized form ({@code entry_term.match_text}), each with the
      * entry it belongs to: of deleted entries none, of unpublished ones only when {@code allEntries}.
      * A form in several entries is marked with the one where it is preferred, else the oldest entry.
-     * With {@code onlyForm}, just that normalized form is looked up.
+     * Only the normalized forms given are looked up.
      */
-    private Map<String, GlossaryMark> glossaryForms(boolean allEntries, String onlyForm) throws SQLException {
+    private Map<String, GlossaryMark> glossaryForms(boolean allEntries, List<String> onlyForms) throws SQLException {
+        if (onlyForms.isEmpty()) {
+            return Map.of();
+        }
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT t.match_text, t.entry_id, t.text, t.usage_status, e.status,"
                 + " e.published, (SELECT MIN(p.text) FROM entry_term p WHERE p.entry_id = t.entry_id"
@@ -569,10 +574,9 @@ public class CandidateStore {
         if (!allEntries) {
             sql.append(" AND e.published = TRUE");
         }
-        if (onlyForm != null) {
-            sql.append(" AND t.match_text = ?");
-            parameters.add(onlyForm);
-        }
+        sql.append(" AND t.match_text IN (").append(String.join(", ", java.util.Collections.nCopies(onlyForms.size(), "?")))
+                .append(")");
+        parameters.addAll(onlyForms);
         sql.append(" ORDER BY CASE WHEN t.usage_status = 'PREFERRED' THEN 0 ELSE 1 END, t.entry_id, t.idx");
         Map<String, GlossaryMark> forms = new HashMap<>();
         query(sql.toString(), parameters, row -> {
@@ -639,7 +643,7 @@ public class CandidateStore {
         String form = org.paraterm.glossary.SearchMatch.normalized(term);
         Row row = marked(new Row(found.rank(), found.term(), found.frequency(), found.documents(), found.score(),
                 variants.stream().map(v -> new VariantForm(v.form(), v.relation(), v.frequency())).toList(),
-                found.status(), found.context()), glossaryForms(allEntries, form).get(form));
+                found.status(), found.context()), glossaryForms(allEntries, List.of(form)).get(form));
         double[] m = measures.get(0);
         return Optional.of(new Detail(row, m[0], m[1], m[2], byDocument, variants, contexts,
                 decision.stream().findFirst()));
