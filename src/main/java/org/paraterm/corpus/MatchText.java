@@ -1,5 +1,7 @@
 package org.paraterm.corpus;
 
+import java.util.Locale;
+
 /**
  * The form of a text used for matching: full-width brackets, letters and digits become their
  * half-width forms and the ideographic space a space, one character for one, so offsets stay
@@ -17,6 +19,14 @@ public final class MatchText {
             chars[i] = unify(chars[i]);
         }
         return new String(chars);
+    }
+
+    /**
+     * The form in which searches compare terms (the glossary's stored {@code match_text}): stripped,
+     * width-unified and in lower case.
+     */
+    public static String searchForm(String text) {
+        return text == null ? "" : of(text.strip()).toLowerCase(Locale.ROOT);
     }
 
     static char unify(char c) {

@@ -36,7 +36,7 @@ public record SearchMatch(Term term, Kind kind) {
 
     /** The form searches compare: stripped, width-unified and lower case. */
     public static String normalized(String text) {
-        return text == null ? "" : MatchText.of(text.strip()).toLowerCase(Locale.ROOT);
+        return MatchText.searchForm(text);
     }
 
     /** Whether the match is exact and yet not the term translators should use in its language. */

@@ -10,13 +10,18 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.paraterm.KillPoint;
 import org.paraterm.RecentReading;
+import org.paraterm.corpus.MatchText;
 
 /**
  * Mined candidates in the database. A mining run replaces all candidates at once (one
@@ -59,7 +64,7 @@ public class CandidateStore {
 
     /**
      * A candidate that is a term of a glossary entry (compared in the form the glossary search
-     * compares, {@code SearchMatch.normalized}): the entry, the term's text there, its usage status
+     * compares, {@link MatchText#searchForm}): the entry, the term's text there, its usage status
      * (preferred, admitted, deprecated, obsolete; lower case), the entry's preferred term in the
      * same language when this one is not it, the entry's status (as the entries API spells it:
      * candidate, in-review, approved, rejected) and whether it is published.
@@ -243,7 +248,7 @@ public class CandidateStore {
     private static void removeRunsExcept(Connection connection, Long keep, Long alsoKeep) throws SQLException {
         long a = keep == null ? -1 : keep;
         long b = alsoKeep == null ? -1 : alsoKeep;
-        java.util.Set<Long> stale = new java.util.TreeSet<>();
+        Set<Long> stale = new java.util.TreeSet<>();
         for (String table : List.of("candidate", "candidate_variant", "document_candidate")) {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT DISTINCT run_id FROM " + table + " WHERE run_id <> ? AND run_id <> ?")) {
@@ -518,11 +523,11 @@ public class CandidateStore {
         paged.add((long) (filter.page() - 1) * filter.size());
         List<Row> rows = query(ROW_COLUMNS + from + BEST_CONTEXT + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
                 paged, CandidateStore::row);
-        List<String> forms = rows.stream().map(r -> org.paraterm.glossary.SearchMatch.normalized(r.term())).toList();
+        List<String> forms = rows.stream().map(r -> MatchText.searchForm(r.term())).toList();
         Map<String, GlossaryMark> marks = glossaryForms(filter.allEntries(), forms);
         List<Row> marked = new ArrayList<>(rows.size());
         for (Row r : withVariants(run, rows)) {
-            marked.add(marked(r, marks.get(org.paraterm.glossary.SearchMatch.normalized(r.term()))));
+            marked.add(marked(r, marks.get(MatchText.searchForm(r.term()))));
         }
         return new Page(total, marked, setAside);
     }
@@ -541,13 +546,13 @@ public class CandidateStore {
      * cost is one pass over each per request, not a query per candidate.
      */
     private Integer[] inGlossary(long run, boolean allEntries) throws SQLException {
-        java.util.Set<String> forms = new java.util.HashSet<>(query("SELECT DISTINCT t.match_text FROM entry_term t"
+        Set<String> forms = new HashSet<>(query("SELECT DISTINCT t.match_text FROM entry_term t"
                 + " JOIN entry e ON e.id = t.entry_id WHERE e.deleted = FALSE"
                 + (allEntries ? "" : " AND e.published = TRUE"), List.of(), row -> row.getString(1)));
         List<Integer> ranks = new ArrayList<>();
         if (!forms.isEmpty()) {
             query("SELECT rank_no, term FROM candidate WHERE run_id = ?", List.of(run), row -> {
-                if (forms.contains(org.paraterm.glossary.SearchMatch.normalized(row.getString(2)))) {
+                if (forms.contains(MatchText.searchForm(row.getString(2)))) {
                     ranks.add(row.getInt(1));
                 }
                 return null;
@@ -574,16 +579,18 @@ public class CandidateStore {
         if (!allEntries) {
             sql.append(" AND e.published = TRUE");
         }
-        sql.append(" AND t.match_text IN (").append(String.join(", ", java.util.Collections.nCopies(onlyForms.size(), "?")))
+        sql.append(" AND t.match_text IN (").append(String.join(", ", Collections.nCopies(onlyForms.size(), "?")))
                 .append(")");
         parameters.addAll(onlyForms);
         sql.append(" ORDER BY CASE WHEN t.usage_status = 'PREFERRED' THEN 0 ELSE 1 END, t.entry_id, t.idx");
         Map<String, GlossaryMark> forms = new HashMap<>();
         query(sql.toString(), parameters, row -> {
-            String usage = row.getString(4).toLowerCase(java.util.Locale.ROOT);
+            String usage = row.getString(4).toLowerCase(Locale.ROOT);
             String preferred = row.getString(7);
             forms.putIfAbsent(row.getString(1), new GlossaryMark(row.getLong(2), row.getString(3), usage,
-                    "preferred".equals(usage) ? null : preferred, org.paraterm.glossary.EntryStatus.valueOf(row.getString(5)).label(),
+                    "preferred".equals(usage) ? null : preferred,
+                    // the entries API's spelling of the status (EntryStatus.label), without depending on the glossary
+                    row.getString(5).toLowerCase(Locale.ROOT).replace('_', '-'),
                     row.getBoolean(6)));
             return null;
         });
@@ -640,7 +647,7 @@ public class CandidateStore {
                             row.getTimestamp(4).toInstant(), row.wasNull() ? null : entry);
                 });
         Row found = rows.get(0);
-        String form = org.paraterm.glossary.SearchMatch.normalized(term);
+        String form = MatchText.searchForm(term);
         Row row = marked(new Row(found.rank(), found.term(), found.frequency(), found.documents(), found.score(),
                 variants.stream().map(v -> new VariantForm(v.form(), v.relation(), v.frequency())).toList(),
                 found.status(), found.context()), glossaryForms(allEntries, List.of(form)).get(form));
@@ -800,7 +807,7 @@ public class CandidateStore {
         rows.forEach(r -> parameters.add(r.rank()));
         Map<Integer, List<VariantForm>> forms = new HashMap<>();
         query("SELECT rank_no, form, relation, frequency FROM candidate_variant WHERE run_id = ? AND rank_no IN ("
-                + String.join(", ", java.util.Collections.nCopies(rows.size(), "?")) + ") ORDER BY rank_no, idx",
+                + String.join(", ", Collections.nCopies(rows.size(), "?")) + ") ORDER BY rank_no, idx",
                 parameters, row -> forms.computeIfAbsent(row.getInt(1), t -> new ArrayList<>())
                         .add(new VariantForm(row.getString(2), row.getString(3), row.getInt(4))));
         List<Row> complete = new ArrayList<>(rows.size());
