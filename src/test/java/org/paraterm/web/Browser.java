@@ -1,7 +1,9 @@
 package org.paraterm.web;
 
 import io.micronaut.serde.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real headless Chromium driven through chromedriver's W3C WebDriver protocol (plain HTTP and
@@ -49,8 +54,7 @@ final class Browser implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder(chromedriver, "--port=" + port).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(chromedriver, "--port=" + port).redirectErrorStream(true).start();
         return new Browser(process, port);
     }
 
@@ -133,20 +137,37 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for chromedriver to say it has started ("… started successfully …" on its output), for at
+     * most {@link #DEADLINE}; the rest of its output is read and dropped so that it never blocks.
+     */
     private void waitForDriver() throws Exception {
-        long until = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
+        CompletableFuture<Boolean> started = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader output = new BufferedReader(
+                    new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = output.readLine()) != null) {
+                    if (line.contains("started successfully")) {
+                        started.complete(true);
+                    }
                 }
-            } catch (IOException notYet) {
-                // not listening yet
+            } catch (IOException closed) {
+                // the driver went away
             }
-            Thread.sleep(100);
+            started.complete(false);
+        }, "chromedriver-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean ready;
+        try {
+            ready = started.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            ready = false;
         }
-        throw new IllegalStateException("chromedriver did not start within " + DEADLINE.toSeconds() + " s");
+        if (!ready) {
+            throw new IllegalStateException("chromedriver did not start within " + DEADLINE.toSeconds() + " s");
+        }
     }
 
     @SuppressWarnings("unchecked")
