@@ -12,9 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,26 +57,6 @@ public class CandidateStore {
         public Filter(String contains, int minFrequency, int minDocuments, int minLength, int maxLength,
                       Status status, Long document, String sort, int page, int size) {
             this(contains, minFrequency, minDocuments, minLength, maxLength, status, document, sort, page, size, false);
-        }
-    }
-
-    /**
-     * A candidate that is a term of a glossary entry (compared in the form the glossary search
-     * compares, {@link MatchText#searchForm}): the entry, the term's text there, its usage status
-     * (preferred, admitted, deprecated, obsolete; lower case), the entry's preferred term in the
-     * same language when this one is not it, the entry's status (as the entries API spells it:
-     * candidate, in-review, approved, rejected) and whether it is published.
-     */
-    public record GlossaryMark(long entryId, String term, String usage, String preferred, String entryStatus,
-                               boolean published) {
-
-        public String href() {
-            return "/entries/" + entryId;
-        }
-
-        /** Whether the glossary records the form as one not to use (deprecated or obsolete). */
-        public boolean discouraged() {
-            return "deprecated".equals(usage) || "obsolete".equals(usage);
         }
     }
 
@@ -154,6 +132,7 @@ public class CandidateStore {
     private static final int BATCH_CANDIDATES = 1000;
 
     private final DataSource dataSource;
+    private final GlossaryMarks glossary;
     private final RecentReading<Optional<LastRun>> recentRun;
 
     /**
@@ -162,6 +141,7 @@ public class CandidateStore {
      */
     public CandidateStore(DataSource dataSource, @Value("${paraterm.check-interval:1s}") Duration checkInterval) {
         this.dataSource = dataSource;
+        this.glossary = new GlossaryMarks(dataSource);
         this.recentRun = new RecentReading<>(checkInterval, this::lastRun);
     }
 
@@ -497,7 +477,7 @@ public class CandidateStore {
         String from = " FROM candidate c LEFT JOIN candidate_decision d ON d.term = c.term";
         long setAside = 0;
         if (filter.status() == Status.OPEN || filter.status() == Status.IN_GLOSSARY) {
-            Integer[] glossaryRanks = inGlossary(run, filter.allEntries());
+            Integer[] glossaryRanks = glossary.ranksInGlossary(run, filter.allEntries());
             List<Object> aside = new ArrayList<>(parameters);
             aside.add(glossaryRanks);
             long count = query("SELECT COUNT(*)" + from + where + " AND d.status IS NULL AND c.rank_no = ANY(?)",
@@ -524,7 +504,7 @@ public class CandidateStore {
         List<Row> rows = query(ROW_COLUMNS + from + BEST_CONTEXT + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
                 paged, CandidateStore::row);
         List<String> forms = rows.stream().map(r -> MatchText.searchForm(r.term())).toList();
-        Map<String, GlossaryMark> marks = glossaryForms(filter.allEntries(), forms);
+        Map<String, GlossaryMark> marks = glossary.marks(filter.allEntries(), forms);
         List<Row> marked = new ArrayList<>(rows.size());
         for (Row r : withVariants(run, rows)) {
             marked.add(marked(r, marks.get(MatchText.searchForm(r.term()))));
@@ -537,64 +517,6 @@ public class CandidateStore {
         Status status = mark != null && r.status() == Status.OPEN ? Status.IN_GLOSSARY : r.status();
         return new Row(r.rank(), r.term(), r.frequency(), r.documents(), r.score(), r.variants(), status,
                 r.context(), mark);
-    }
-
-    /**
-     * The ranks of the candidates of a run that are terms of glossary entries (of deleted entries
-     * none, of unpublished ones only when {@code allEntries}): every candidate term and every term
-     * of the entries counted are read once and compared in the search's normalized form, so the
-     * cost is one pass over each per request, not a query per candidate.
-     */
-    private Integer[] inGlossary(long run, boolean allEntries) throws SQLException {
-        Set<String> forms = new HashSet<>(query("SELECT DISTINCT t.match_text FROM entry_term t"
-                + " JOIN entry e ON e.id = t.entry_id WHERE e.deleted = FALSE"
-                + (allEntries ? "" : " AND e.published = TRUE"), List.of(), row -> row.getString(1)));
-        List<Integer> ranks = new ArrayList<>();
-        if (!forms.isEmpty()) {
-            query("SELECT rank_no, term FROM candidate WHERE run_id = ?", List.of(run), row -> {
-                if (forms.contains(MatchText.searchForm(row.getString(2)))) {
-                    ranks.add(row.getInt(1));
-                }
-                return null;
-            });
-        }
-        return ranks.toArray(Integer[]::new);
-    }
-
-    /**
-     * The glossary's terms in their normalized form ({@code entry_term.match_text}), each with the
-     * entry it belongs to: of deleted entries none, of unpublished ones only when {@code allEntries}.
-     * A form in several entries is marked with the one where it is preferred, else the oldest entry.
-     * Only the normalized forms given are looked up.
-     */
-    private Map<String, GlossaryMark> glossaryForms(boolean allEntries, List<String> onlyForms) throws SQLException {
-        if (onlyForms.isEmpty()) {
-            return Map.of();
-        }
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT t.match_text, t.entry_id, t.text, t.usage_status, e.status,"
-                + " e.published, (SELECT MIN(p.text) FROM entry_term p WHERE p.entry_id = t.entry_id"
-                + " AND p.language = t.language AND p.usage_status = 'PREFERRED')"
-                + " FROM entry_term t JOIN entry e ON e.id = t.entry_id WHERE e.deleted = FALSE");
-        if (!allEntries) {
-            sql.append(" AND e.published = TRUE");
-        }
-        sql.append(" AND t.match_text IN (").append(String.join(", ", Collections.nCopies(onlyForms.size(), "?")))
-                .append(")");
-        parameters.addAll(onlyForms);
-        sql.append(" ORDER BY CASE WHEN t.usage_status = 'PREFERRED' THEN 0 ELSE 1 END, t.entry_id, t.idx");
-        Map<String, GlossaryMark> forms = new HashMap<>();
-        query(sql.toString(), parameters, row -> {
-            String usage = row.getString(4).toLowerCase(Locale.ROOT);
-            String preferred = row.getString(7);
-            forms.putIfAbsent(row.getString(1), new GlossaryMark(row.getLong(2), row.getString(3), usage,
-                    "preferred".equals(usage) ? null : preferred,
-                    // the entries API's spelling of the status (EntryStatus.label), without depending on the glossary
-                    row.getString(5).toLowerCase(Locale.ROOT).replace('_', '-'),
-                    row.getBoolean(6)));
-            return null;
-        });
-        return forms;
     }
 
     /** A candidate's evidence, its glossary mark matched against published entries only. */
@@ -650,7 +572,7 @@ public class CandidateStore {
         String form = MatchText.searchForm(term);
         Row row = marked(new Row(found.rank(), found.term(), found.frequency(), found.documents(), found.score(),
                 variants.stream().map(v -> new VariantForm(v.form(), v.relation(), v.frequency())).toList(),
-                found.status(), found.context()), glossaryForms(allEntries, List.of(form)).get(form));
+                found.status(), found.context()), glossary.marks(allEntries, List.of(form)).get(form));
         double[] m = measures.get(0);
         return Optional.of(new Detail(row, m[0], m[1], m[2], byDocument, variants, contexts,
                 decision.stream().findFirst()));
@@ -830,29 +752,7 @@ public class CandidateStore {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, List<?> parameters, RowReader<T> reader) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object parameter = parameters.get(i);
-                if (parameter instanceof Object[] array) {
-                    statement.setArray(i + 1, connection.createArrayOf(
-                            array instanceof Long[] ? "BIGINT" : "INTEGER", array));
-                } else {
-                    statement.setObject(i + 1, parameter);
-                }
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    rows.add(reader.read(row));
-                }
-            }
-            return rows;
-        }
+    private <T> List<T> query(String sql, List<?> parameters, Rows.Reader<T> reader) throws SQLException {
+        return Rows.query(dataSource, sql, parameters, reader);
     }
 }

@@ -31,6 +31,7 @@ import org.paraterm.corpus.DocumentStore;
 import org.paraterm.glossary.Entry;
 import org.paraterm.glossary.GlossaryStore;
 import org.paraterm.mining.CandidateStore;
+import org.paraterm.mining.GlossaryMark;
 import org.paraterm.suggest.Rendering;
 import org.paraterm.suggest.RenderingEvidence;
 
@@ -284,7 +285,7 @@ public class CandidateController {
     }
 
     /** The entry a candidate is already a term of, or null. */
-    private static Map<String, Object> glossaryJson(CandidateStore.GlossaryMark mark) {
+    private static Map<String, Object> glossaryJson(GlossaryMark mark) {
         if (mark == null) {
             return null;
         }
