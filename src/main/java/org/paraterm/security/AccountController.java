@@ -92,7 +92,7 @@ public class AccountController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> login(HttpRequest<?> request, @Body LoginForm form) throws SQLException {
-        SignIns.Outcome outcome = signIns.attempt(form.username(), form.password(), addresses.resolve(request));
+        SignIns.Outcome outcome = signIn(request, form);
         String next = safeNext(form.next());
         String again = "/".equals(next) ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
         if (outcome instanceof SignIns.Blocked blocked) {
@@ -101,7 +101,6 @@ public class AccountController {
         if (!(outcome instanceof SignIns.Accepted accepted)) {
             return HttpResponse.seeOther(URI.create("/login?error" + again));
         }
-        startSession(request, accepted.user());
         return HttpResponse.seeOther(URI.create(accepted.user().mustChangePassword() ? "/account" : next));
     }
 
@@ -114,7 +113,7 @@ public class AccountController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<?> loginJson(HttpRequest<?> request, @Body LoginForm form) throws SQLException {
-        SignIns.Outcome outcome = signIns.attempt(form.username(), form.password(), addresses.resolve(request));
+        SignIns.Outcome outcome = signIn(request, form);
         if (outcome instanceof SignIns.Blocked blocked) {
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(blocked.seconds()))
@@ -123,10 +122,18 @@ public class AccountController {
         if (!(outcome instanceof SignIns.Accepted accepted)) {
             return HttpResponse.unauthorized().body(Map.of("error", "the user name or password is wrong"));
         }
-        startSession(request, accepted.user());
         Authentication now = RequestRights.of(accepted.user());
         return HttpResponse.ok(Map.of("username", now.getName(), "roles", now.getRoles(),
                 "mustChangePassword", accepted.user().mustChangePassword()));
+    }
+
+    /** One attempt from the request's address; an accepted one starts the new session. */
+    private SignIns.Outcome signIn(HttpRequest<?> request, LoginForm form) throws SQLException {
+        SignIns.Outcome outcome = signIns.attempt(form.username(), form.password(), addresses.resolve(request));
+        if (outcome instanceof SignIns.Accepted accepted) {
+            startSession(request, accepted.user());
+        }
+        return outcome;
     }
 
     private void startSession(HttpRequest<?> request, UserStore.User user) {
